@@ -1,0 +1,3 @@
+from warmintro.cli import main
+
+raise SystemExit(main())

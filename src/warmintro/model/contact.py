@@ -1,0 +1,211 @@
+"""A person the user knows or may invite, and how to tell two records are one person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from urllib.parse import unquote, urlsplit
+
+from warmintro.model.timeutil import date_from_iso, date_to_iso, from_iso, to_iso
+
+
+def new_id() -> str:
+    """A short random id: readable in a terminal, unique enough for one person's network."""
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass(slots=True)
+class Note:
+    at: datetime
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"at": to_iso(self.at), "text": self.text}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "Note":
+        return cls(at=from_iso(raw["at"]), text=raw.get("text", ""))
+
+
+@dataclass(slots=True)
+class Contact:
+    id: str
+    first_name: str = ""
+    last_name: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    linkedin_url: str = ""
+    company: str = ""
+    position: str = ""
+    location: str = ""
+    school: str = ""
+    tags: list[str] = field(default_factory=list)
+    segment: str = ""
+    sources: list[str] = field(default_factory=list)
+    connected: bool = False
+    connected_on: date | None = None
+    how_we_met: str = ""
+    event: str = ""
+    met_on: date | None = None
+    introduced_by: str = ""
+    mutual: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    added_at: datetime | None = None
+    last_interaction: datetime | None = None
+    never_reason: str | None = None
+    snoozed_until: datetime | None = None
+    not_on_linkedin: bool = False
+    invited_me_at: datetime | None = None
+    admire: str = ""
+    why_connect: str = ""
+    opt_in_commercial: bool = False
+    birthday: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def display_name(self) -> str:
+        """Never empty: falls back to an email so a card always has a title."""
+        return self.full_name or (self.emails[0] if self.emails else "(no name)")
+
+    @property
+    def notes_text(self) -> str:
+        return "\n".join(f"{n.at.date().isoformat()}: {n.text}" for n in self.notes)
+
+    @property
+    def is_never(self) -> bool:
+        return self.never_reason is not None
+
+    def to_dict(self) -> dict:
+        out: dict = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "notes":
+                value = [n.to_dict() for n in value]
+            elif isinstance(value, datetime):
+                value = to_iso(value)
+            elif isinstance(value, date):
+                value = date_to_iso(value)
+            elif isinstance(value, list):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "Contact":
+        data = {k: v for k, v in raw.items() if k in _CONTACT_FIELDS}
+        for name in _CONTACT_DATETIMES:
+            if name in data:
+                data[name] = from_iso(data[name])
+        for name in _CONTACT_DATES:
+            if name in data:
+                data[name] = date_from_iso(data[name])
+        if "notes" in data:
+            data["notes"] = [Note.from_dict(n) for n in data["notes"]]
+        return cls(**data)
+
+    def copy(self, **changes) -> "Contact":
+        """A deep-enough copy: lists are new, so editing the copy never edits the original."""
+        clone = replace(self, **changes)
+        for name in _CONTACT_LISTS:
+            if name not in changes:
+                setattr(clone, name, list(getattr(self, name)))
+        return clone
+
+
+_CONTACT_FIELDS = {f.name for f in fields(Contact)}
+_CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "invited_me_at")
+_CONTACT_DATES = ("connected_on", "met_on")
+_CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
+
+
+_SLUG_RE = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(in|pub)/([^/?#]+)", re.IGNORECASE)
+
+
+def normalize_linkedin_url(url: str) -> str:
+    """The one canonical form of a profile URL, or "" when it is not a profile URL.
+
+    LinkedIn writes the same profile as http or https, with or without www or a
+    country subdomain, with a locale path, a query string or a trailing slash.
+    """
+    url = (url or "").strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+        return ""
+    match = _SLUG_RE.match(parts.path)
+    if not match:
+        return ""
+    slug = unquote(match.group(2)).strip().lower()
+    if not slug:
+        return ""
+    return f"https://www.linkedin.com/in/{slug}/"
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalize_email(email: str) -> str:
+    """Case-folded email, or "" when the text is not an email (LinkedIn puts urn:li:member:… there)."""
+    email = (email or "").strip()
+    if email.lower().startswith("mailto:"):
+        email = email[7:]
+    if not _EMAIL_RE.match(email):
+        return ""
+    return email.casefold()
+
+
+def normalize_name(text: str) -> str:
+    """Lower-case, accent-free, single-spaced: for comparing names, never for showing them."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def clean_text(text: str | None) -> str:
+    """Collapse the stray spaces, tabs and newlines that exports leave inside one-line fields."""
+    return " ".join((text or "").split())
+
+
+def merge_contacts(keep: Contact, other: Contact) -> Contact:
+    """One contact holding everything both records knew: no email, tag, source or note is dropped.
+
+    *keep* wins where both hold a different single value; empty fields are filled from *other*.
+    """
+    merged = keep.copy()
+    for name in ("emails", "phones", "tags", "sources", "mutual"):
+        values = getattr(merged, name)
+        seen = {v.casefold() for v in values}
+        for value in getattr(other, name):
+            if value.casefold() not in seen:
+                values.append(value)
+                seen.add(value.casefold())
+    have = {(n.at, n.text) for n in merged.notes}
+    merged.notes.extend(n for n in other.notes if (n.at, n.text) not in have)
+    merged.notes.sort(key=lambda n: n.at)
+    for f in fields(Contact):
+        if f.name in _CONTACT_LISTS or f.name == "id":
+            continue
+        mine, theirs = getattr(merged, f.name), getattr(other, f.name)
+        if f.name == "connected":
+            merged.connected = mine or theirs
+        elif f.name in ("not_on_linkedin", "opt_in_commercial"):
+            setattr(merged, f.name, mine or theirs)
+        elif f.name == "last_interaction":
+            if theirs and (not mine or theirs > mine):
+                merged.last_interaction = theirs
+        elif f.name == "added_at":
+            if theirs and (not mine or theirs < mine):
+                merged.added_at = theirs
+        elif mine in (None, "") and theirs not in (None, ""):
+            setattr(merged, f.name, theirs)
+    return merged

@@ -57,6 +57,7 @@ class Contact:
     last_interaction: datetime | None = None
     never_reason: str | None = None
     snoozed_until: datetime | None = None
+    skipped_at: datetime | None = None
     not_on_linkedin: bool = False
     invited_me_at: datetime | None = None
     admire: str = ""
@@ -119,7 +120,7 @@ class Contact:
 
 
 _CONTACT_FIELDS = {f.name for f in fields(Contact)}
-_CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "invited_me_at")
+_CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "skipped_at", "invited_me_at")
 _CONTACT_DATES = ("connected_on", "met_on")
 _CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
 

@@ -8,6 +8,7 @@ which the user cannot easily undo; a missed duplicate only shows up twice.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 from typing import TYPE_CHECKING, Iterable
@@ -28,17 +29,26 @@ _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "corp", "corporation", "co", "sa
                    "bv", "srl", "sarl", "limited", "company"}
 _PUNCT = re.compile(r"[^\w\s]")
 
+# A 30k import normalises each name, URL and company several times; the caches make that once.
+_url_key = lru_cache(maxsize=1 << 17)(normalize_linkedin_url)
+_name_key = lru_cache(maxsize=1 << 17)(normalize_name)
 
+
+@lru_cache(maxsize=1 << 16)
 def company_key(company: str) -> str:
     """'ACME, Inc.' and 'Acme' are one company; the suffix and punctuation say nothing."""
-    words = _PUNCT.sub(" ", normalize_name(company)).split()
+    words = _PUNCT.sub(" ", _name_key(company)).split()
     while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
 
 
+def _sorted_tokens(name: str) -> str:
+    return " ".join(sorted(name.split()))
+
+
 def name_key(contact: Contact) -> str:
-    return normalize_name(contact.full_name)
+    return _name_key(contact.full_name)
 
 
 class ContactIndex:
@@ -49,15 +59,21 @@ class ContactIndex:
         self.by_email: dict[str, str] = {}
         self.by_name: dict[str, set[str]] = {}
         self.by_company: dict[str, dict[str, set[str]]] = {}
-        self.by_source_name: dict[tuple[str, str], str] = {}
+        # Only records already stored, and only names one record holds per file: two people
+        # with one name in one file must never fold into each other.
+        self.by_source_name: dict[tuple[str, str], str | None] = {}
         self.contacts: dict[str, Contact] = {}
         for contact in contacts:
             self.add(contact)
+            name = name_key(contact)
+            for source in contact.sources if name else ():
+                key = (source.casefold(), name)
+                self.by_source_name[key] = None if key in self.by_source_name else contact.id
 
     def add(self, contact: Contact) -> None:
         """Index *contact* (again, after a merge gave it new keys); old keys keep pointing to it."""
         self.contacts[contact.id] = contact
-        url = normalize_linkedin_url(contact.linkedin_url)
+        url = _url_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, contact.id)
         for email in contact.emails:
@@ -67,15 +83,13 @@ class ContactIndex:
         name = name_key(contact)
         if name:
             self.by_name.setdefault(name, set()).add(contact.id)
-            for source in contact.sources:
-                self.by_source_name.setdefault((source.casefold(), name), contact.id)
             company = company_key(contact.company)
             if company:
-                self.by_company.setdefault(company, {}).setdefault(name, set()).add(contact.id)
+                self.by_company.setdefault(company, {}).setdefault(_sorted_tokens(name), set()).add(contact.id)
 
     def find(self, contact: Contact) -> str | None:
         """The id of the contact *contact* already is, or None: URL, then email, then name+company."""
-        url = normalize_linkedin_url(contact.linkedin_url)
+        url = _url_key(contact.linkedin_url)
         if url and url in self.by_url:
             return self.by_url[url]
         for email in contact.emails:
@@ -95,10 +109,12 @@ class ContactIndex:
         block = self.by_company.get(company)
         if not block:
             return None
+        # Keys are token-sorted already, so plain ratio here is token_sort_ratio without re-sorting.
+        name = _sorted_tokens(name)
         if name in block:
             candidates = [name]
         else:
-            best = process.extractOne(name, list(block), scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SCORE)
+            best = process.extractOne(name, block.keys(), scorer=fuzz.ratio, score_cutoff=NAME_SCORE)
             candidates = [best[0]] if best else []
         for candidate in candidates:
             for found in sorted(block[candidate]):
@@ -112,11 +128,11 @@ class ContactIndex:
         if len(ids) != 1:
             return None
         found = next(iter(ids))
-        return found if self._compatible(found, normalize_linkedin_url(contact.linkedin_url)) else None
+        return found if self._compatible(found, _url_key(contact.linkedin_url)) else None
 
     def _compatible(self, found: str, url: str) -> bool:
         """Two different LinkedIn profiles are two people, whatever else they share."""
-        theirs = normalize_linkedin_url(self.contacts[found].linkedin_url)
+        theirs = _url_key(self.contacts[found].linkedin_url)
         return not (url and theirs and url != theirs)
 
 

@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from warmintro.importers.parsed import ImportFailure
+from warmintro.importers.parsed import ImportFailure, ParsedFile
+from warmintro.model.contact import Contact, Note, clean_text, new_id, normalize_email, normalize_linkedin_url
 from warmintro.model.identity import split_full_name  # noqa: F401  (re-exported for the readers)
 from warmintro.model.timeutil import ensure_aware
 
@@ -21,6 +22,7 @@ MULTI_SEP = " ::: "
 NO_NAME_NO_EMAIL = "rows with no name and no email"
 
 # Larger than any real export cell; the csv module's default (128 KiB) rejects long notes.
+# The limit is process-wide in the csv module; raising it harms no other reader.
 csv.field_size_limit(16 * 1024 * 1024)
 
 
@@ -237,14 +239,12 @@ def file_time(path: Path) -> datetime:
         return ensure_aware(datetime(2000, 1, 1))
 
 
-def address_book_contact(parsed, *, first: str, last: str, emails: Iterable[str] = (),
+def address_book_contact(parsed: ParsedFile, *, first: str, last: str, emails: Iterable[str] = (),
                          phones: Iterable[str] = (), urls: Iterable[str] = (), company: str = "",
                          position: str = "", tags: Iterable[str] = (), note: str = "",
-                         birthday: str = "", noted_at: datetime | None = None, location: str = ""):
+                         birthday: str = "", noted_at: datetime | None = None,
+                         location: str = "") -> Contact | None:
     """A Contact from address-book fields, or None (counted as skipped) without name and email."""
-    from warmintro.model.contact import (
-        Contact, Note, clean_text, new_id, normalize_email, normalize_linkedin_url)
-
     first, last = clean_text(first), clean_text(last)
     kept_emails: list[str] = []
     seen: set[str] = set()

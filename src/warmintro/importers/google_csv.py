@@ -15,6 +15,7 @@ SIGNATURES = (
     ("First Name", "Last Name", "Labels"),
     ("First Name", "Last Name", "E-mail 1 - Value"),
     ("First Name", "Last Name", "Organization Name"),
+    ("First Name", "Last Name", "Phone 1 - Value"),
     ("Name", "Given Name", "Family Name"),
     ("Name", "Group Membership"),
 )

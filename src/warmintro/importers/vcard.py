@@ -94,7 +94,7 @@ def _params(raw: list[list[str]]) -> dict[str, list[str]]:
     return out
 
 
-def _decode(card: _Card, params: dict[str, list[str]], value: str, path: Path, line: int, name: str) -> str:
+def _decode(params: dict[str, list[str]], value: str, path: Path, line: int, name: str) -> str:
     encodings = {e.upper() for e in params.get("ENCODING", [])}
     if "QUOTED-PRINTABLE" not in encodings:
         return value
@@ -135,7 +135,7 @@ def _contact(card: _Card, parsed: ParsedFile, noted_at):
     notes: list[str] = []
     birthday = ""
     for name, params, raw, line in card.props:
-        value = _decode(card, params, raw, path, line, name)
+        value = _decode(params, raw, path, line, name)
         if name == "FN":
             fn = fn or _unescape(value, card.version).strip()
         elif name == "N":

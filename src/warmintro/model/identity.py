@@ -104,7 +104,8 @@ class ContactIndex:
             if found and self._compatible(found, url):
                 return found
         company = company_key(contact.company)
-        if not (name and company):
+        # A lone first name ("Ann" at Acme) says too little to merge on.
+        if len(name.split()) < 2 or not company:
             return None
         block = self.by_company.get(company)
         if not block:
@@ -160,7 +161,7 @@ class ImportPlan:
             lines.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
         if self.new_invites or self.reconciled or self.invited_me:
             lines.append(f"invitations: {self.new_invites} new, {self.reconciled} now accepted, "
-                         f"{self.invited_me} people who invited you")
+                         f"{self.invited_me} {'person' if self.invited_me == 1 else 'people'} who invited you")
         lines.extend(self.merges[:max_merges])
         if len(self.merges) > max_merges:
             lines.append(f"… and {len(self.merges) - max_merges} more merges")
@@ -184,8 +185,12 @@ class _Planner:
     def current(self, cid: str) -> Contact:
         return self.work.get(cid) or self.existing[cid]
 
-    def absorb(self, parsed: Contact, cid: str | None) -> str:
-        """Fold *parsed* into the contact it is (or a new one) and count what happened."""
+    def absorb(self, parsed: Contact, cid: str | None, *, invitation: bool = False) -> str:
+        """Fold *parsed* into the contact it is (or a new one) and count what happened.
+
+        An invitation that finds its person is not a second record of them: it is counted
+        on the invitations line, not as a merge, unless it brings a new person.
+        """
         parsed = parsed.copy()
         if self.tag and self.tag.casefold() not in {t.casefold() for t in parsed.tags}:
             parsed.tags.append(self.tag)
@@ -206,7 +211,9 @@ class _Planner:
         merged.id = cid
         source = parsed.sources[0] if parsed.sources else ""
         from_elsewhere = bool(source) and source.casefold() not in {s.casefold() for s in base.sources}
-        if cid in self.batch_new:
+        if invitation:
+            pass
+        elif cid in self.batch_new:
             self.plan.merged += 1
         elif merged.to_dict() == base.to_dict():
             self.plan.unchanged += 1
@@ -214,7 +221,7 @@ class _Planner:
             self.plan.merged += 1
         else:
             self.plan.updated += 1
-        if from_elsewhere:
+        if from_elsewhere and not invitation:
             into = ", ".join(base.sources) or "an existing contact"
             self.plan.merges.append(f"{merged.display_name}: merged {source} into {into}")
         self.work[cid] = merged
@@ -233,7 +240,7 @@ class _Planner:
         if cid is None:
             cid = self.index.find_by_name(person)
         had_invited_me = cid is not None and self.current(cid).invited_me_at is not None
-        cid = self.absorb(person, cid)
+        cid = self.absorb(person, cid, invitation=True)
         if pi.direction != "OUTGOING":
             if not had_invited_me:
                 self.plan.invited_me += 1

@@ -96,3 +96,31 @@ def test_progress_is_reported_to_the_end(write):
     calls = []
     read_file(path, progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (1200, 1200) and len(calls) >= 3
+
+
+def test_excel_semicolon_csv_from_a_comma_decimal_locale(write):
+    text = ("First Name;Last Name;URL;Email Address;Company;Position;Connected On\r\n"
+            "Jürgen;Weiß;https://www.linkedin.com/in/jweiss;;\"Weiß; Söhne\";Chef;9-Sep-22\r\n")
+    path = write("Connections.csv", text, "cp1252")
+    assert detect_format(path) == "linkedin-connections"
+    (jurgen,) = read_file(path).contacts
+    assert (jurgen.first_name, jurgen.company) == ("Jürgen", "Weiß; Söhne")
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(write):
+    text = "First Name\tLast Name\tE-mail 1 - Value\tLabels\r\n王\t小明\twang@example.cn\tFriends ::: * myContacts\r\n"
+    path = write("contacts.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    (wang,) = read_file(path).contacts
+    assert wang.emails == ["wang@example.cn"] and wang.tags == ["Friends"]
+
+
+def test_utf16_without_bom_is_recognised(write):
+    path = write("people.csv", PERSON.encode("utf-16-le"))
+    (zoe,) = read_file(path).contacts
+    assert zoe.full_name == "Zoë Müller"
+
+
+def test_bytes_cp1252_leaves_undefined_still_decode(write):
+    path = write("people.csv", PERSON.encode("cp1252").replace(b"Acme", b"Ac\x81me"))
+    (zoe,) = read_file(path).contacts
+    assert zoe.full_name == "Zoë Müller" and zoe.company == "Ac\x81me"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from warmintro.importers import google_csv, linkedin_connections, linkedin_invitations, outlook_csv, vcard
-from warmintro.importers.common import Progress, csv_rows, find_header, read_text, table_from
+from warmintro.importers.common import DELIMITERS, Progress, Table, csv_rows, find_header, read_text, table_from
 from warmintro.importers.parsed import INCOMING, OUTGOING, ImportFailure, ParsedFile, ParsedInvitation
 
 __all__ = [
@@ -54,26 +54,39 @@ def read_file(path: str | Path, fmt: str | None = None, progress: Progress | Non
             raise ImportFailure(path, 1, None, "not a vCard file (it does not begin with BEGIN:VCARD)")
         vcard.parse(text, parsed, progress)
         return parsed
-    rows = csv_rows(text, path)
-    header = None
-    for signature in dict(_CSV_SIGNATURES)[fmt]:
-        header = find_header(rows, signature, scan=_SCAN_ROWS)
-        if header is not None:
-            break
-    if header is None:
+    table = _find_table(text, path, fmt)
+    if table is None:
         wanted = ", ".join(dict(_CSV_SIGNATURES)[fmt][0])
         raise ImportFailure(path, None, None, f"no {fmt} header row (looked for columns {wanted})")
-    _CSV_PARSERS[fmt](table_from(rows, header, path), parsed, progress)
+    _CSV_PARSERS[fmt](table, parsed, progress)
     return parsed
+
+
+def _header_at(rows, fmt: str) -> int | None:
+    for signature in dict(_CSV_SIGNATURES)[fmt]:
+        index = find_header(rows, signature, scan=_SCAN_ROWS)
+        if index is not None:
+            return index
+    return None
+
+
+def _find_table(text: str, path: Path, fmt: str) -> Table | None:
+    for delimiter in DELIMITERS:
+        if _header_at(csv_rows(text, path, limit=_SCAN_ROWS, delimiter=delimiter), fmt) is None:
+            continue
+        rows = csv_rows(text, path, delimiter=delimiter)
+        return table_from(rows, _header_at(rows, fmt), path)
+    return None
 
 
 def _detect(text: str, path: Path) -> str:
     if vcard.looks_like_vcard(text):
         return vcard.FORMAT
-    rows = csv_rows(text, path, limit=_SCAN_ROWS)
-    for fmt, signatures in _CSV_SIGNATURES:
-        if any(find_header(rows, signature, scan=_SCAN_ROWS) is not None for signature in signatures):
-            return fmt
+    for delimiter in DELIMITERS:
+        rows = csv_rows(text, path, limit=_SCAN_ROWS, delimiter=delimiter)
+        for fmt, _ in _CSV_SIGNATURES:
+            if _header_at(rows, fmt) is not None:
+                return fmt
     if not text.strip():
         raise ImportFailure(path, None, None, "the file is empty")
     raise ImportFailure(path, None, None, "not a recognised export (LinkedIn Connections or Invitations, "

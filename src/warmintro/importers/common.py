@@ -83,9 +83,14 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def csv_rows(text: str, path: Path, limit: int | None = None) -> list[tuple[int, list[str]]]:
+# Excel re-saves with ';' where the decimal mark is a comma, and its "Unicode text" uses tabs.
+DELIMITERS = (",", ";", "\t")
+
+
+def csv_rows(text: str, path: Path, limit: int | None = None,
+             delimiter: str = ",") -> list[tuple[int, list[str]]]:
     """Every CSV record with the line it starts on; a broken quote is one clear failure."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:

@@ -75,3 +75,19 @@ def test_card_with_nothing_usable_is_skipped(write):
     parsed = read_file(write("cards.vcf", text))
     assert [c.full_name for c in parsed.contacts] == ["Ada L"]
     assert sum(parsed.skipped.values()) == 1
+
+
+def test_line_numbers_stay_right_after_blank_lines_and_photos(write):
+    text = ("BEGIN:VCARD\nVERSION:2.1\nN:Sato;Kenji\nPHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\n  SkZJRgABAQ\n\n"
+            "END:VCARD\n\n\nBEGIN:VCARD\nVERSION:2.1\nN:Ok;Fine\nbroken line here\nEND:VCARD\n")
+    with pytest.raises(ImportFailure) as err:
+        read_file(write("android.vcf", text))
+    assert str(err.value) == "android.vcf:13: not a vCard line: 'broken line here'"
+
+
+def test_a_thousand_cards_report_progress(write):
+    text = "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {i}\r\nEMAIL:p{i}@example.com\r\nEND:VCARD\r\n"
+                   for i in range(1000))
+    calls = []
+    parsed = read_file(write("many.vcf", text), progress=lambda done, total: calls.append((done, total)))
+    assert len(parsed.contacts) == 1000 and calls[-1] == (1000, 1000)

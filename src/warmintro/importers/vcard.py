@@ -44,12 +44,16 @@ def parse(text: str, parsed: ParsedFile, progress: Progress | None = None) -> No
     noted_at = file_time(path)
     total = len(re.findall(r"(?im)^BEGIN:VCARD", text))
     text = _NEWLINES.sub("\n", text)
+    physical = text.split("\n")
     card: _Card | None = None
     done = 0
     for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
-        number = max(number, 1)
         if not logical.strip():
             continue
+        # vobject numbers a line that follows a blank line by the blank line (and the first as 0).
+        number = max(number, 1)
+        while number <= len(physical) and not physical[number - 1].strip():
+            number += 1
         try:
             name, params, value, _group = parseLine(logical, number)
         except ParseError:

@@ -13,7 +13,6 @@ from typing import Callable, Iterable
 
 from warmintro.importers.parsed import ImportFailure, ParsedFile
 from warmintro.model.contact import Contact, Note, clean_text, new_id, normalize_email, normalize_linkedin_url
-from warmintro.model.identity import split_full_name  # noqa: F401  (re-exported for the readers)
 from warmintro.model.timeutil import ensure_aware
 
 Progress = Callable[[int, "int | None"], None]

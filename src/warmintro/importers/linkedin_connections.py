@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from warmintro.importers.common import (
     NO_NAME_NO_EMAIL, Progress, Table, is_blank, parse_date, report_progress)
 from warmintro.importers.parsed import ParsedFile

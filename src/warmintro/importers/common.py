@@ -7,7 +7,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -180,6 +180,9 @@ _US_DATE = re.compile(
     r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})"
     r"(?:,?\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+# What a spreadsheet in a European locale turns a date into when it re-saves the file.
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_UTC_SUFFIX = re.compile(r"\s*(?:UTC|GMT|Z)$", re.IGNORECASE)
 
 
 def _year(text: str) -> int:
@@ -190,7 +193,9 @@ def parse_date_time(value: str) -> tuple[date, time | None]:
     """The date (and time, if written) of the forms LinkedIn and Excel write.
 
     Seen: '09 Sep 2022', '9-Sep-22' (Excel), '1/8/18, 6:14 PM' (2018; US month first),
-    ISO. Newer exports put a narrow no-break space before PM. Raises ValueError.
+    ISO, and 09.09.2022 from European spreadsheets. A slashed date is always US order:
+    guessing day-first for "31/1/22" would silently mix orders within one file.
+    Newer exports put a narrow no-break space before PM. Raises ValueError.
     """
     text = " ".join(value.replace("\u202f", " ").replace("\xa0", " ").split())
     if m := _DAY_MON_YEAR.fullmatch(text):
@@ -208,6 +213,8 @@ def parse_date_time(value: str) -> tuple[date, time | None]:
                 raise ValueError(value)
             hour = hour % 12 + (12 if m.group(7)[0] in "Pp" else 0)
         return day, time(hour, minute, second)
+    if m := _DOTTED.fullmatch(text):
+        return date(_year(m.group(3)), int(m.group(2)), int(m.group(1))), None
     if m := _ISO.fullmatch(text):
         day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if m.group(4) is None:
@@ -226,8 +233,10 @@ def parse_date(value: str, path: Path, line: int, field: str) -> date:
 def parse_local_datetime(value: str, path: Path, line: int, field: str) -> datetime:
     """An aware datetime; exports write no zone, so the wall time is the user's local time."""
     try:
-        day, at = parse_date_time(value)
-        return ensure_aware(datetime.combine(day, at or time(0, 0)))
+        text, utc = _UTC_SUFFIX.subn("", value.strip())
+        day, at = parse_date_time(text)
+        naive = datetime.combine(day, at or time(0, 0))
+        return naive.replace(tzinfo=timezone.utc) if utc else ensure_aware(naive)
     except (ValueError, OverflowError, OSError):
         raise ImportFailure(path, line, field, f"cannot read {value.strip()!r} as a date and time") from None
 

@@ -136,7 +136,6 @@ def test_reimport_changes_nothing():
 def test_reimport_of_a_resaved_file_does_not_repeat_its_notes(write):
     contacts, invites = store(plan(["contacts_google.csv"]))
     copy = write("contacts_google.csv", fixture("contacts_google.csv").read_bytes())  # new mtime
-    import os
     os.utime(copy, (1_700_000_000, 1_700_000_000))
     p = plan_import([read_file(copy)], contacts, invites, now=NOW)
     assert p.contacts == [] and p.new == 0

@@ -281,3 +281,23 @@ def test_invitations_finding_their_person_are_not_reported_as_merges():
     assert p.merged == 0 and p.new == 6 + 2  # the six connections, then Priya and Kenji
     assert (p.new_invites, p.reconciled, p.invited_me) == (3, 1, 1)
     assert "invitations: 3 new, 1 now accepted, 1 person who invited you" in p.summary_lines()
+
+
+def test_invite_recorded_in_the_app_hours_later_is_the_same_invitation():
+    zoe = Contact(id="zoe", first_name="Zoë", last_name="Müller", linkedin_url="https://www.linkedin.com/in/zoe-mueller/")
+    exported = parse("Invitations.csv").invitations[0].sent_at
+    mine = Invite(id="mine", contact_id="zoe", sent_at=exported + timedelta(hours=3), source="app")
+    p = plan(["Invitations.csv"], {"zoe": zoe}, {"mine": mine})
+    assert p.new_invites == 2  # Priya and Kenji, not Zoë again
+    assert [i.id for i in p.invites if i.contact_id == "zoe"] == ["mine"]  # it gained the message
+    assert [i for i in p.invites if i.id == "mine"][0].message.startswith("Hi Zoë")
+
+
+def test_an_older_invitation_to_the_same_person_is_a_different_one():
+    zoe = Contact(id="zoe", first_name="Zoë", last_name="Müller", linkedin_url="https://www.linkedin.com/in/zoe-mueller/")
+    exported = parse("Invitations.csv").invitations[0].sent_at
+    old = Invite(id="old", contact_id="zoe", sent_at=exported - timedelta(days=60), status=InviteStatus.WITHDRAWN,
+                 status_at=exported - timedelta(days=30))
+    p = plan(["Invitations.csv"], {"zoe": zoe}, {"old": old})
+    assert len([i for i in p.invites if i.contact_id == "zoe"]) == 1
+    assert p.new_invites == 3

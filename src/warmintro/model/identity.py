@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz, process
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from warmintro.importers.parsed import ParsedFile, ParsedInvitation
 
 NAME_SCORE = 92  # token-sort ratio on normalised full names, within the same company only
+_SAME_INVITE = timedelta(hours=24)
 
 _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "corp", "corporation", "co", "sa", "ag", "plc",
                    "bv", "srl", "sarl", "limited", "company"}
@@ -180,6 +181,10 @@ class _Planner:
         self.plan = ImportPlan()
         self.invites: dict[str, Invite] = dict(invites)
         self.invite_keys = {_invite_key(i.contact_id, i.sent_at): i.id for i in invites.values()}
+        self.invites_of: dict[str, list[str]] = {}
+        for invite in invites.values():
+            self.invites_of.setdefault(invite.contact_id, []).append(invite.id)
+        self.matched_invites: set[str] = set()
         self.changed_invites: set[str] = set()
 
     def current(self, cid: str) -> Contact:
@@ -245,18 +250,35 @@ class _Planner:
             if not had_invited_me:
                 self.plan.invited_me += 1
             return
-        key = _invite_key(cid, pi.sent_at)
-        if key in self.invite_keys:
-            invite = self.invites[self.invite_keys[key]]
+        known = self.known_invite(cid, pi.sent_at)
+        if known is not None:
+            self.matched_invites.add(known)
+            invite = self.invites[known]
             if not invite.message and pi.message:
-                self.invites[invite.id] = _with(invite, message=pi.message)
+                self.invites[invite.id] = replace(invite, message=pi.message)
                 self.changed_invites.add(invite.id)
             return
         invite = Invite(id=new_id(), contact_id=cid, sent_at=pi.sent_at, message=pi.message, source=source)
         self.invites[invite.id] = invite
-        self.invite_keys[key] = invite.id
+        self.invite_keys[_invite_key(cid, pi.sent_at)] = invite.id
+        self.invites_of.setdefault(cid, []).append(invite.id)
+        self.matched_invites.add(invite.id)
         self.changed_invites.add(invite.id)
         self.plan.new_invites += 1
+
+    def known_invite(self, cid: str, sent_at: datetime) -> str | None:
+        """The invitation already held for this one, if any.
+
+        The same minute is the same invitation. So is one recorded in the app within a day:
+        the user marks it sent a little after sending it, and LinkedIn does not let the same
+        person be invited twice in a day.
+        """
+        exact = self.invite_keys.get(_invite_key(cid, sent_at))
+        if exact is not None:
+            return exact
+        near = [(abs(self.invites[i].sent_at - sent_at), i) for i in self.invites_of.get(cid, ())
+                if i not in self.matched_invites and abs(self.invites[i].sent_at - sent_at) <= _SAME_INVITE]
+        return min(near)[1] if near else None
 
     def reconcile(self) -> None:
         """An open invitation to someone now connected was accepted."""
@@ -290,10 +312,6 @@ class _Planner:
 def _invite_key(contact_id: str, sent_at: datetime) -> tuple[str, datetime]:
     # Exports give minutes; an invitation the app recorded has seconds. Same minute, same invitation.
     return contact_id, sent_at.astimezone(timezone.utc).replace(second=0, microsecond=0)
-
-
-def _with(invite: Invite, **changes) -> Invite:
-    return replace(invite, **changes)
 
 
 def split_full_name(name: str) -> tuple[str, str]:

@@ -210,3 +210,11 @@ def merge_contacts(keep: Contact, other: Contact) -> Contact:
         elif mine in (None, "") and theirs not in (None, ""):
             setattr(merged, f.name, theirs)
     return merged
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """"Ana Maria Silva" -> ("Ana", "Maria Silva"): the first word is what a note greets."""
+    words = clean_text(text).split(" ")
+    if not words or not words[0]:
+        return "", ""
+    return words[0], " ".join(words[1:])

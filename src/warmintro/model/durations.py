@@ -109,3 +109,16 @@ def humanize_span(then: datetime, now: datetime) -> str:
     if text == "yesterday":
         return "1 day"
     return text.removesuffix(" ago")
+
+
+def parse_day(text: str, now: datetime):
+    """A calendar day from "today", "yesterday", "2026-11-20" or "20 Nov"; never in the future's far side."""
+    cleaned = " ".join((text or "").strip().lower().split())
+    if cleaned in ("today", ""):
+        return now.date()
+    if cleaned == "yesterday":
+        return (now - timedelta(days=1)).date()
+    try:
+        return date_parser.parse(cleaned, default=now.replace(tzinfo=None)).date()
+    except (ValueError, OverflowError):
+        raise DurationError(f"cannot read {text!r} as a date (try 2026-11-20, 'yesterday' or '20 Nov')") from None

@@ -90,3 +90,9 @@ def cooldown_until(invite: Invite, cooldown_days: int) -> datetime | None:
     if invite.status is not InviteStatus.WITHDRAWN or invite.status_at is None:
         return None
     return invite.status_at + timedelta(days=cooldown_days)
+
+
+def stale_open_invites(invites, now: datetime, older_than: timedelta) -> list[Invite]:
+    """Open invitations at least *older_than* old, oldest first: the ones worth withdrawing."""
+    found = [inv for inv in invites if inv.is_open and now - inv.sent_at >= older_than]
+    return sorted(found, key=lambda inv: inv.sent_at)

@@ -1,0 +1,149 @@
+"""The append-only journal: one checksummed JSON line per acknowledged action.
+
+A line is acknowledged only after write + fsync return, so a kill can leave at
+most one torn line at the very end; that line was never acknowledged and is cut
+off. A bad line anywhere else means the file was damaged, and the store refuses
+to guess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from pathlib import Path
+
+from warmintro.store.errors import StoreCorrupt
+from warmintro.store.files import fsync_dir, open_private
+
+
+def encode(record: dict) -> bytes:
+    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return b"%08x " % zlib.crc32(body) + body + b"\n"
+
+
+def decode(line: bytes) -> dict | None:
+    """The record, or None when the line is torn or damaged."""
+    if len(line) < 10 or line[8:9] != b" ":
+        return None
+    body = line[9:]
+    try:
+        if int(line[:8], 16) != zlib.crc32(body):
+            return None
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+class Journal:
+    """Reads new lines from where this process left off and appends durably.
+
+    Compaction replaces the journal file with an empty one; a reader still
+    holding the old file finishes it before moving to the new one, so no
+    record is skipped.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd = -1
+        self._ino = None
+        self._offset = 0
+        self._pending = b""
+        self._open_current()
+
+    def _open_current(self) -> None:
+        existed = self.path.exists()
+        fd = open_private(self.path, os.O_RDWR | os.O_APPEND)
+        if not existed:
+            fsync_dir(self.path.parent)
+        if self._fd >= 0:
+            os.close(self._fd)
+        self._fd = fd
+        self._ino = os.fstat(fd).st_ino
+        self._offset = 0
+        self._pending = b""
+
+    def _read_new(self) -> tuple[list[dict], int]:
+        """Complete records after the offset; a trailing partial line stays pending."""
+        size = os.fstat(self._fd).st_size
+        records: list[dict] = []
+        if size <= self._offset:
+            return records, size
+        data = os.pread(self._fd, size - self._offset, self._offset)
+        lines = data.split(b"\n")
+        tail = lines.pop()  # b"" when data ends with a newline
+        consumed = self._offset
+        for index, line in enumerate(lines):
+            record = decode(line)
+            if record is None:
+                is_last = index == len(lines) - 1 and not tail
+                if is_last:
+                    tail = line + b"\n"
+                    break
+                raise StoreCorrupt(f"{self.path}: line at byte {consumed} is damaged; "
+                                   "the journal was left untouched")
+            records.append(record)
+            consumed += len(line) + 1
+        self._offset = consumed
+        self._pending = tail
+        return records, size
+
+    def read_new(self) -> list[dict]:
+        """Every record added since the last call, following a compaction if one happened."""
+        records, _ = self._read_new()
+        try:
+            current = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            current = None
+        if current != self._ino:
+            if self._pending:
+                # A torn line in a journal another process already compacted was never acknowledged.
+                self._pending = b""
+            self._open_current()
+            more, _ = self._read_new()
+            records.extend(more)
+        return records
+
+    def cut_torn_tail(self) -> bool:
+        """Drop a torn last line left by a killed writer. Call only under the exclusive lock."""
+        if not self._pending:
+            return False
+        os.ftruncate(self._fd, self._offset)
+        os.fsync(self._fd)
+        self._pending = b""
+        return True
+
+    def append(self, record: dict) -> None:
+        """Durable before it returns. On failure the file is cut back so no half line remains."""
+        data = encode(record)
+        start = self._offset
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            os.fsync(self._fd)
+        except OSError:
+            try:
+                os.ftruncate(self._fd, start)
+            except OSError:
+                pass
+            raise
+        self._offset = start + len(data)
+
+    def count_bytes(self) -> int:
+        return self._offset
+
+    def reset(self) -> None:
+        """Start a fresh, empty journal (after a snapshot has absorbed this one)."""
+        fd = open_private(self.path.with_name(self.path.name + ".new"), os.O_RDWR | os.O_TRUNC)
+        os.fsync(fd)
+        os.close(fd)
+        os.replace(self.path.with_name(self.path.name + ".new"), self.path)
+        fsync_dir(self.path.parent)
+        self._open_current()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1

@@ -1,0 +1,82 @@
+"""The TinyDB JSON file: read once at open, rewritten whole only when the journal is folded in.
+
+TinyDB's own JSONStorage rewrites the file on every change and truncates it in
+place, so a crash mid-write leaves a file that will not open. This storage keeps
+TinyDB's file format but writes through temp file + fsync + atomic rename, and
+only when asked to flush.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from warmintro.store.files import atomic_write
+
+# Each table's documents carry their own key, so the file reads naturally with plain TinyDB too.
+KEY_FIELDS = {"contacts": "id", "invites": "id", "followups": "id", "templates": "segment", "meta": "key"}
+TABLES = tuple(KEY_FIELDS)
+FORMAT_VERSION = 1
+
+
+class SnapshotStorage(Storage):
+    """A TinyDB storage that holds data in memory and writes the file atomically on flush()."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._loaded = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            self._loaded = True
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw = b""
+            self._data = json.loads(raw) if raw.strip() else None
+            if self._data is not None and not isinstance(self._data, dict):
+                raise ValueError("the top level is not a JSON object")
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._data = data
+        self._loaded = True
+
+    def flush(self) -> None:
+        body = json.dumps(self._data or {}, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(self.path, body.encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+
+def load_tables(path: Path) -> dict[str, dict[str, dict]]:
+    """Every table as {key: document}. Raises ValueError (with the JSON position) on a bad file."""
+    db = TinyDB(path, storage=SnapshotStorage)
+    try:
+        tables: dict[str, dict[str, dict]] = {}
+        for name in TABLES:
+            docs = db.table(name, cache_size=0).all()
+            key = KEY_FIELDS[name]
+            tables[name] = {doc[key]: dict(doc) for doc in docs}
+        return tables
+    finally:
+        db.close()
+
+
+def save_tables(path: Path, tables: dict[str, dict[str, dict]]) -> None:
+    """Write every table in TinyDB's format, atomically."""
+    db = TinyDB(path, storage=SnapshotStorage)
+    storage: SnapshotStorage = db.storage  # type: ignore[assignment]
+    storage._loaded = True
+    storage._data = {
+        name: {str(i): doc for i, doc in enumerate(tables.get(name, {}).values(), 1)}
+        for name in TABLES
+    }
+    storage.flush()
+    db.close()

@@ -1,0 +1,408 @@
+"""The database: TinyDB's file as the snapshot, a journal for every action, a lock for two terminals.
+
+Reads are served from memory. Every action is one named transaction: under the
+exclusive lock the store first catches up with what other processes wrote, then
+builds its change from that fresh state, appends it to the journal and fsyncs,
+and only then applies it in memory and returns. Now and then the journal is
+folded into a new snapshot (temp file, fsync, rename) and the old one is kept
+as a backup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Iterator, Mapping
+
+from warmintro.model.contact import Contact
+from warmintro.model.gauge import Gauge, compute_gauge
+from warmintro.model.invite import Invite
+from warmintro.model.settings import Settings, SettingsError
+from warmintro.model.timeutil import local_now
+from warmintro.store.errors import OperationRefused, StoreCorrupt, StoreError
+from warmintro.store.files import FileLock, describe_os_error
+from warmintro.store.journal import Journal
+from warmintro.store.snapshot import KEY_FIELDS, TABLES, load_tables, save_tables
+
+Clock = Callable[[], datetime]
+
+BACKUPS = 3
+SEQ_KEY = "_journal_seq"
+
+
+def _build(table: str, doc: dict) -> Any:
+    if table == "contacts":
+        return Contact.from_dict(doc)
+    if table == "invites":
+        return Invite.from_dict(doc)
+    return doc
+
+
+class Transaction:
+    """The changes of one action, each with its before-image so the action can be undone."""
+
+    def __init__(self, store: "JournalledStore", op: str, label: str):
+        self.store = store
+        self.op = op
+        self.label = label
+        self.changes: dict[tuple[str, str], tuple[dict | None, dict | None]] = {}
+
+    def _before(self, table: str, key: str) -> dict | None:
+        if (table, key) in self.changes:
+            return self.changes[(table, key)][0]
+        return self.store._docs[table].get(key)
+
+    def put(self, table: str, doc: dict) -> None:
+        key = doc[KEY_FIELDS[table]]
+        self.changes[(table, key)] = (self._before(table, key), doc)
+
+    def delete(self, table: str, key: str) -> None:
+        self.changes[(table, key)] = (self._before(table, key), None)
+
+    def put_contact(self, contact: Contact) -> Contact:
+        self.put("contacts", contact.to_dict())
+        return contact
+
+    def put_invite(self, invite: Invite) -> Invite:
+        self.put("invites", invite.to_dict())
+        return invite
+
+    def put_meta(self, key: str, value: Any) -> None:
+        self.put("meta", {"key": key, "value": value})
+
+    def record(self, seq: int, at: datetime) -> dict:
+        return {
+            "seq": seq,
+            "op": self.op,
+            "label": self.label,
+            "at": at.isoformat(),
+            "pid": os.getpid(),
+            "changes": [[t, k, after] for (t, k), (_, after) in self.changes.items()],
+            "before": [[t, k, before] for (t, k), (before, _) in self.changes.items()],
+        }
+
+
+class JournalledStore:
+    # Fold the journal into the snapshot when it grows past this many bytes or records.
+    COMPACT_BYTES = 8 * 1024 * 1024
+    COMPACT_RECORDS = 5000
+
+    def __init__(self, path: Path, clock: Clock | None = None):
+        self.path = Path(path)
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.clock: Clock = clock or local_now
+        self._docs: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
+        self._objs: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
+        self._seq = 0
+        self._records_in_journal = 0
+        self._undo: list[dict] = []
+        self._invites_by_contact: dict[str, list[str]] | None = None
+        self._settings: Settings | None = None
+        self._gauge: tuple[int, datetime, Gauge] | None = None
+        self.version = 0
+        self.warnings: list[str] = []
+        self._lock: FileLock | None = None
+        self._journal: Journal | None = None
+
+    # ----- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock | None = None) -> "JournalledStore":
+        store = cls(Path(path), clock)
+        store._open()
+        return store
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.path.parent)) from exc
+        self._lock = FileLock(self.lock_path)
+        try:
+            with self._lock.exclusive():
+                self._load()
+                self._journal.cut_torn_tail()
+                if not self.path.exists():
+                    self._compact()
+                elif self._journal_is_large():
+                    self._compact()
+        except BaseException:
+            self.close()
+            raise
+
+    def _load(self) -> None:
+        try:
+            tables = load_tables(self.path)
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
+            raise StoreCorrupt(self._corrupt_message(f"is not a readable warmintro database ({exc})")) from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read: {exc.strerror}") from exc
+        seq_doc = tables["meta"].pop(SEQ_KEY, None)
+        self._seq = int(seq_doc["value"]) if seq_doc else 0
+        try:
+            self._objs = {t: {k: _build(t, d) for k, d in docs.items()} for t, docs in tables.items()}
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreCorrupt(self._corrupt_message(f"holds a record that does not parse ({exc})")) from None
+        self._docs = tables
+        self._invites_by_contact = None
+        self._settings = None
+        if self._journal is not None:
+            self._journal.close()
+        try:
+            self._journal = Journal(self.journal_path)
+        except OSError as exc:
+            raise StoreError(f"{self.journal_path}: cannot open: {exc.strerror}") from exc
+        self._records_in_journal = 0
+        self._catch_up()
+        self.version += 1
+
+    def _corrupt_message(self, what: str) -> str:
+        backup = self.newest_good_backup()
+        hint = (f" Newest good backup: {backup} (to restore: cp '{backup}' '{self.path}')"
+                if backup else " No good backup was found.")
+        return f"{self.path} {what}. It was left untouched.{hint}"
+
+    def backups(self) -> list[Path]:
+        return [self.path.with_name(f"{self.path.name}.bak{i}") for i in range(1, BACKUPS + 1)]
+
+    def newest_good_backup(self) -> Path | None:
+        for candidate in self.backups():
+            try:
+                json.loads(candidate.read_bytes())
+            except (OSError, ValueError):
+                continue
+            return candidate
+        return None
+
+    def close(self) -> None:
+        """Fold the journal in so the next start is fast; a failure here loses nothing."""
+        if self._journal is not None and self._lock is not None and self._records_in_journal:
+            try:
+                with self._lock.exclusive():
+                    self._catch_up(exclusive=True)
+                    self._compact()
+            except (OSError, StoreError) as exc:
+                self.warnings.append(f"the journal was kept unfolded: {exc}")
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> "JournalledStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ----- keeping up with other processes -------------------------------------------------
+
+    def _catch_up(self, exclusive: bool = False) -> bool:
+        assert self._journal is not None
+        changed = False
+        for record in self._journal.read_new():
+            seq = record.get("seq", 0)
+            if record.get("op") == "_base":
+                if seq > self._seq:
+                    # Another process compacted more than once since we last looked: the
+                    # records in between live only in the snapshot now.
+                    self._load()
+                    return True
+                continue
+            self._records_in_journal += 1
+            if seq <= self._seq:
+                continue
+            self._apply(record)
+            changed = True
+        if exclusive:
+            self._journal.cut_torn_tail()
+        return changed
+
+    def refresh(self) -> bool:
+        """Take in what another terminal wrote since; True when anything changed."""
+        with self._lock.shared():
+            return self._catch_up()
+
+    def _apply(self, record: dict) -> None:
+        for table, key, doc in record["changes"]:
+            if doc is None:
+                self._docs[table].pop(key, None)
+                self._objs[table].pop(key, None)
+            else:
+                self._docs[table][key] = doc
+                self._objs[table][key] = _build(table, doc)
+            if table == "invites":
+                self._invites_by_contact = None
+            elif table == "meta" and key == "settings":
+                self._settings = None
+        self._seq = record["seq"]
+        self.version += 1
+
+    # ----- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, op: str, label: str = "") -> Iterator[Transaction]:
+        """Run the body against fresh state under the lock; commit durably if it changed anything.
+
+        An exception in the body (OperationRefused, say) writes nothing.
+        """
+        if self._journal is None:
+            raise StoreError(f"{self.path}: the database is closed")
+        with self._lock.exclusive():
+            self._catch_up(exclusive=True)
+            txn = Transaction(self, op, label or op)
+            yield txn
+            if txn.changes:
+                self._commit(txn)
+
+    def _commit(self, txn: Transaction) -> None:
+        record = txn.record(self._seq + 1, self.now())
+        try:
+            self._journal.append(record)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.journal_path)) from exc
+        self._records_in_journal += 1
+        self._apply(record)
+        if txn.op != "undo":
+            self._undo.append(record)
+        if self._journal_is_large():
+            try:
+                self._compact()
+            except OSError as exc:
+                # The action itself is already durable in the journal; folding can wait.
+                self.warnings.append(describe_os_error(exc, self.path))
+
+    def _journal_is_large(self) -> bool:
+        return (self._journal.count_bytes() > self.COMPACT_BYTES
+                or self._records_in_journal > self.COMPACT_RECORDS)
+
+    def _compact(self) -> None:
+        """Fold the journal into a new snapshot. Call under the exclusive lock, caught up."""
+        self._rotate_backups()
+        tables = {t: dict(docs) for t, docs in self._docs.items()}
+        tables["meta"][SEQ_KEY] = {"key": SEQ_KEY, "value": self._seq}
+        save_tables(self.path, tables)
+        self._journal.reset()
+        self._journal.append({"seq": self._seq, "op": "_base"})
+        self._records_in_journal = 0
+
+    def _rotate_backups(self) -> None:
+        if not self.path.exists():
+            return
+        backups = self.backups()
+        for older, newer in zip(reversed(backups[1:]), reversed(backups[:-1])):
+            if newer.exists():
+                os.replace(newer, older)
+        try:
+            os.link(self.path, backups[0])
+        except OSError:
+            shutil.copy2(self.path, backups[0])
+            os.chmod(backups[0], 0o600)
+
+    def compact(self) -> None:
+        with self._lock.exclusive():
+            self._catch_up(exclusive=True)
+            self._compact()
+
+    # ----- undo ----------------------------------------------------------------------------
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1]["label"] if self._undo else None
+
+    def undo(self) -> str | None:
+        """Undo this session's last action, as an action of its own. Returns what was undone."""
+        if not self._undo:
+            return None
+        with self.transaction("undo") as txn:
+            record = self._undo[-1]
+            for table, key, after in record["changes"]:
+                if self._docs[table].get(key) != after:
+                    raise OperationRefused(f"cannot undo {record['label']!r}: it was changed since "
+                                           "(in another window?)")
+            txn.label = f"undo {record['label']}"
+            for table, key, before in record["before"]:
+                if before is None:
+                    txn.delete(table, key)
+                else:
+                    txn.put(table, before)
+        self._undo.pop()
+        return record["label"]
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def contacts(self) -> Mapping[str, Contact]:
+        """Read-only: change contacts through the store's actions, never in place."""
+        return MappingProxyType(self._objs["contacts"])
+
+    @property
+    def invites(self) -> Mapping[str, Invite]:
+        return MappingProxyType(self._objs["invites"])
+
+    @property
+    def followups(self) -> Mapping[str, dict]:
+        return MappingProxyType(self._objs["followups"])
+
+    @property
+    def templates(self) -> dict[str, str]:
+        return {seg: doc["text"] for seg, doc in self._docs["templates"].items()}
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        doc = self._docs["meta"].get(key)
+        return default if doc is None else doc["value"]
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = Settings.from_dict(self.meta("settings", {}) or {})
+            except (SettingsError, TypeError) as exc:
+                self.warnings.append(f"{self.path}: settings ignored: {exc}")
+                self._settings = Settings()
+        return self._settings
+
+    @property
+    def strikes_extra(self) -> int:
+        return int(self.meta("strikes_extra", 0) or 0)
+
+    def invites_for(self, contact_id: str) -> list[Invite]:
+        if self._invites_by_contact is None:
+            index: dict[str, list[str]] = {}
+            for invite in self._objs["invites"].values():
+                index.setdefault(invite.contact_id, []).append(invite.id)
+            self._invites_by_contact = index
+        invites = self._objs["invites"]
+        found = [invites[i] for i in self._invites_by_contact.get(contact_id, ())]
+        return sorted(found, key=lambda inv: inv.sent_at)
+
+    def gauge(self) -> Gauge:
+        now = self.now()
+        cached = self._gauge
+        if cached and cached[0] == self.version and cached[1] == now:
+            return cached[2]
+        gauge = compute_gauge(self._objs["invites"].values(), self.settings, now, self.strikes_extra)
+        self._gauge = (self.version, now, gauge)
+        return gauge
+
+    def contact(self, contact_id: str) -> Contact:
+        try:
+            return self._objs["contacts"][contact_id]
+        except KeyError:
+            raise OperationRefused(f"no contact with id {contact_id!r}") from None
+
+    def invite(self, invite_id: str) -> Invite:
+        try:
+            return self._objs["invites"][invite_id]
+        except KeyError:
+            raise OperationRefused(f"no invitation with id {invite_id!r}") from None

@@ -7,7 +7,7 @@ import re
 from warmintro.importers.common import (
     Progress, Table, address_book_contact, file_time, is_blank, report_progress, split_multi)
 from warmintro.importers.parsed import ParsedFile
-from warmintro.model.identity import split_full_name
+from warmintro.model.contact import split_full_name
 
 FORMAT = "google"
 # Google writes only the columns some contact uses, so several header shapes are Google's.

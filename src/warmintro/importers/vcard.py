@@ -16,6 +16,7 @@ from vobject.base import ParseError, getLogicalLines, parseLine
 
 from warmintro.importers.common import Progress, address_book_contact, file_time, report_progress
 from warmintro.importers.parsed import ImportFailure, ParsedFile
+from warmintro.model.contact import split_full_name
 
 FORMAT = "vcard"
 
@@ -168,9 +169,7 @@ def _contact(card: _Card, parsed: ParsedFile, noted_at):
     family = n_parts[0] if n_parts else ""
     if not (given or family):
         if fn and "@" not in fn:
-            given, _, family = fn.rpartition(" ")
-            if not given:
-                given, family = family, ""
+            given, family = split_full_name(fn)
         elif org:
             # A card for a company or a front desk: the organisation is its name.
             given = org

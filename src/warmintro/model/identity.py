@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 from rapidfuzz import fuzz, process
 
 from warmintro.model.contact import (
-    Contact, merge_contacts, new_id, normalize_email, normalize_linkedin_url, normalize_name)
+    Contact, merge_contacts, new_id, normalize_email, normalize_linkedin_url, normalize_name, split_full_name)
 from warmintro.model.invite import Invite, InviteStatus
 from warmintro.model.timeutil import ensure_aware
 
@@ -312,14 +312,6 @@ class _Planner:
 def _invite_key(contact_id: str, sent_at: datetime) -> tuple[str, datetime]:
     # Exports give minutes; an invitation the app recorded has seconds. Same minute, same invitation.
     return contact_id, sent_at.astimezone(timezone.utc).replace(second=0, microsecond=0)
-
-
-def split_full_name(name: str) -> tuple[str, str]:
-    """'Mary Ann Smith' → ('Mary Ann', 'Smith'): LinkedIn keeps only the last word as surname."""
-    words = name.split()
-    if len(words) < 2:
-        return (words[0] if words else ""), ""
-    return " ".join(words[:-1]), words[-1]
 
 
 def plan_import(parsed_files: "Iterable[ParsedFile]", existing_contacts: dict[str, Contact],

@@ -227,7 +227,9 @@ class _Planner:
         else:
             self.plan.updated += 1
         if from_elsewhere and not invitation:
-            into = ", ".join(base.sources) or "an existing contact"
+            into = base.sources[0] if base.sources else "an existing contact"
+            if len(base.sources) > 1:
+                into += f" (and {len(base.sources) - 1} more)"
             self.plan.merges.append(f"{merged.display_name}: merged {source} into {into}")
         self.work[cid] = merged
         self.index.add(merged)

@@ -302,3 +302,13 @@ def test_an_older_invitation_to_the_same_person_is_a_different_one():
     p = plan(["Invitations.csv"], {"zoe": zoe}, {"old": old})
     assert len([i for i in p.invites if i.contact_id == "zoe"]) == 1
     assert p.new_invites == 3
+
+
+def test_old_pub_urls_keep_their_id_so_namesakes_stay_apart():
+    from warmintro.model.contact import normalize_linkedin_url
+
+    a = normalize_linkedin_url("http://www.linkedin.com/pub/john-smith/12/345/678")
+    b = normalize_linkedin_url("https://de.linkedin.com/pub/john-smith/98/765/432?trk=x")
+    assert a == "https://www.linkedin.com/pub/john-smith/12/345/678/"
+    assert len({a, b, normalize_linkedin_url("linkedin.com/in/john-smith")}) == 3
+    assert normalize_linkedin_url("http://[broken/in/x") == ""

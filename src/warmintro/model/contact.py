@@ -125,7 +125,7 @@ _CONTACT_DATES = ("connected_on", "met_on")
 _CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
 
 
-_SLUG_RE = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(in|pub)/([^/?#]+)", re.IGNORECASE)
+_SLUG_RE = re.compile(r"^/(?:[a-z]{2}(?:-[a-z]{2})?/)?(in|pub)/([^/?#]+)((?:/[0-9a-z]{1,3}){3})?", re.IGNORECASE)
 
 
 def normalize_linkedin_url(url: str) -> str:
@@ -139,7 +139,10 @@ def normalize_linkedin_url(url: str) -> str:
         return ""
     if "://" not in url:
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[…" is text in an address book, not a profile
+        return ""
     host = (parts.hostname or "").lower()
     if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
         return ""
@@ -149,6 +152,12 @@ def normalize_linkedin_url(url: str) -> str:
     slug = unquote(match.group(2)).strip().lower()
     if not slug:
         return ""
+    if match.group(1).lower() == "pub":
+        # Old public URLs (/pub/john-smith/12/345/678) name a person only with their id
+        # segments; without them every John Smith would be one person.
+        if not match.group(3):
+            return ""
+        return f"https://www.linkedin.com/pub/{slug}{match.group(3).lower()}/"
     return f"https://www.linkedin.com/in/{slug}/"
 
 

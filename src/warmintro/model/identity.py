@@ -57,54 +57,104 @@ class ContactIndex:
 
     def __init__(self, contacts: Iterable[Contact] = ()):
         self.by_url: dict[str, str] = {}
-        self.by_email: dict[str, str] = {}
+        self.by_email: dict[str, list[str]] = {}
         self.by_name: dict[str, set[str]] = {}
         self.by_company: dict[str, dict[str, set[str]]] = {}
-        # Only records already stored, and only names one record holds per file: two people
-        # with one name in one file must never fold into each other.
-        self.by_source_name: dict[tuple[str, str], str | None] = {}
+        # Stored records only, by (file, name): a file read again finds its own records, while
+        # two people with one name in one file (and nothing else to tell them apart) never fold
+        # into each other: each stored record is claimed by at most one row per import.
+        self.by_source_name: dict[tuple[str, str], list[str]] = {}
+        self.claimed: set[tuple[str, str]] = set()  # (file, id): a row of that file found it
+        self._name_keys: dict[str, tuple[str, str]] = {}
+        self.alias: dict[str, str] = {}  # a record folded into another during this import
         self.contacts: dict[str, Contact] = {}
         for contact in contacts:
             self.add(contact)
             name = name_key(contact)
             for source in contact.sources if name else ():
-                key = (source.casefold(), name)
-                self.by_source_name[key] = None if key in self.by_source_name else contact.id
+                self.by_source_name.setdefault((source.casefold(), name), []).append(contact.id)
 
     def add(self, contact: Contact) -> None:
         """Index *contact* (again, after a merge gave it new keys); old keys keep pointing to it."""
         self.contacts[contact.id] = contact
+        self._forget_name(contact.id)
         url = _url_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, contact.id)
         for email in contact.emails:
             key = normalize_email(email)
             if key:
-                self.by_email.setdefault(key, contact.id)
+                ids = self.by_email.setdefault(key, [])
+                if contact.id not in ids:
+                    ids.append(contact.id)
         name = name_key(contact)
         if name:
             self.by_name.setdefault(name, set()).add(contact.id)
             company = company_key(contact.company)
             if company:
                 self.by_company.setdefault(company, {}).setdefault(_sorted_tokens(name), set()).add(contact.id)
+            self._name_keys[contact.id] = (name, company)
+
+    def _forget_name(self, cid: str) -> None:
+        """Drop the name keys a merge has made stale (a filled-in surname, a new company).
+
+        A fresh index built from the stored result would not hold them either, so keeping
+        them would make a first import and its re-import match differently.
+        """
+        old = self._name_keys.pop(cid, None)
+        if old is None:
+            return
+        name, company = old
+        _discard(self.by_name, name, cid)
+        if company:
+            _discard(self.by_company.get(company, {}), _sorted_tokens(name), cid)
 
     def find(self, contact: Contact) -> str | None:
-        """The id of the contact *contact* already is, or None: URL, then email, then name+company."""
+        """The id of the contact *contact* already is, or None.
+
+        URL, then email, then a close name within the same company, then a stored record
+        of the same name from the same file. The record found is claimed for the row's file:
+        the same-file rule will not hand it to another row of that file in this import.
+        """
+        found = self._find(contact)
+        if found is not None:
+            found = self.resolve(found)
+            self._claim(contact, found)
+        return found
+
+    def resolve(self, cid: str) -> str:
+        while cid in self.alias:
+            cid = self.alias[cid]
+        return cid
+
+    def fold(self, gone: str, into: str) -> None:
+        """*gone* turned out to be *into*: every key of it now leads there."""
+        self._forget_name(gone)
+        self.alias[gone] = into
+        self.contacts.pop(gone, None)
+
+    def same_email(self, contact: Contact) -> set[str]:
+        """Other records holding one of *contact*'s emails."""
+        ids = {self.resolve(i) for e in contact.emails for i in self.by_email.get(normalize_email(e), ())}
+        ids.discard(contact.id)
+        return ids
+
+    def _claim(self, contact: Contact, found: str) -> None:
+        self.claimed.update((source.casefold(), found) for source in contact.sources)
+
+    def _find(self, contact: Contact) -> str | None:
         url = _url_key(contact.linkedin_url)
         if url and url in self.by_url:
-            return self.by_url[url]
+            return self.resolve(self.by_url[url])
         for email in contact.emails:
-            found = self.by_email.get(normalize_email(email))
-            if found and self._compatible(found, url):
+            found = self._pick(self.by_email.get(normalize_email(email), ()), contact, url)
+            if found:
                 return found
         name = name_key(contact)
-        # The same name from the same file is the same record read again; without this a card
-        # holding only a name and a phone would be added anew on every re-import.
-        for source in contact.sources:
-            found = self.by_source_name.get((source.casefold(), name)) if name else None
-            if found and self._compatible(found, url):
-                return found
         company = company_key(contact.company)
+        return self._by_name_and_company(name, company, url) or self._by_file_and_name(contact, name, url)
+
+    def _by_name_and_company(self, name: str, company: str, url: str) -> str | None:
         # A lone first name ("Ann" at Acme) says too little to merge on.
         if len(name.split()) < 2 or not company:
             return None
@@ -124,18 +174,65 @@ class ContactIndex:
                     return found
         return None
 
+    def _by_file_and_name(self, contact: Contact, name: str, url: str) -> str | None:
+        """The same name from the same file is the same record read again; without this a card
+        holding only a name and a phone would be added anew on every re-import."""
+        company = company_key(contact.company)
+        for source in contact.sources if name else ():
+            free = [i for i in self.by_source_name.get((source.casefold(), name), ())
+                    if (source.casefold(), i) not in self.claimed and self._compatible(i, url)]
+            if free:
+                free.sort(key=lambda i: (not _holds(self.contacts[i], contact),
+                                         company_key(self.contacts[i].company) != company))
+                return free[0]
+        return None
+
+    def _pick(self, ids, contact: Contact, url: str) -> str | None:
+        """Of several records sharing an email, the one already holding this row, else one
+        this file made: a re-import lands where the first import did, whatever the order."""
+        ids = list(dict.fromkeys(self.resolve(i) for i in ids))
+        ids = [i for i in ids if self._compatible(i, url)]
+        if len(ids) > 1:
+            mine = {s.casefold() for s in contact.sources}
+            ids.sort(key=lambda i: (not _holds(self.contacts[i], contact),
+                                    not mine & {s.casefold() for s in self.contacts[i].sources}))
+        return ids[0] if ids else None
+
     def find_by_name(self, contact: Contact) -> str | None:
         """For invitations: an exact name, only if one person has it and no other profile URL."""
         ids = self.by_name.get(name_key(contact), set())
         if len(ids) != 1:
             return None
         found = next(iter(ids))
-        return found if self._compatible(found, _url_key(contact.linkedin_url)) else None
+        if not self._compatible(found, _url_key(contact.linkedin_url)):
+            return None
+        self._claim(contact, found)
+        return found
 
     def _compatible(self, found: str, url: str) -> bool:
         """Two different LinkedIn profiles are two people, whatever else they share."""
         theirs = _url_key(self.contacts[found].linkedin_url)
         return not (url and theirs and url != theirs)
+
+
+def _holds(stored: Contact, row: Contact) -> bool:
+    """*stored* already has everything *row* would add: it is where *row* went before."""
+    for name in ("emails", "phones", "tags", "sources"):
+        have = {v.casefold() for v in getattr(stored, name)}
+        if any(v.casefold() not in have for v in getattr(row, name)):
+            return False
+    texts = {n.text.strip() for n in stored.notes}
+    if any(n.text.strip() not in texts for n in row.notes):
+        return False
+    return not row.linkedin_url or _url_key(row.linkedin_url) == _url_key(stored.linkedin_url)
+
+
+def _discard(index: dict[str, set[str]], key: str, cid: str) -> None:
+    ids = index.get(key)
+    if ids is not None:
+        ids.discard(cid)
+        if not ids:
+            del index[key]
 
 
 @dataclass
@@ -209,6 +306,10 @@ class _Planner:
             self.plan.new += 1
             return parsed.id
         base = self.current(cid)
+        if base.full_name:
+            # A name is one unit: "Ana" plus "Ana Maria Silva" must not become "Ana Silva", and
+            # a name that changes under the index would make a re-import match differently.
+            parsed.first_name, parsed.last_name = base.first_name, base.last_name
         # The same note read again (its date may differ if the file was re-saved) is not new.
         have = {n.text.strip() for n in base.notes}
         parsed.notes = [n for n in parsed.notes if n.text.strip() not in have]
@@ -233,7 +334,33 @@ class _Planner:
             self.plan.merges.append(f"{merged.display_name}: merged {source} into {into}")
         self.work[cid] = merged
         self.index.add(merged)
+        self.fold_revealed(cid)
         return cid
+
+    def fold_revealed(self, cid: str) -> None:
+        """A record that linked a profile to an email shows two new records are one person.
+
+        Only records new in this import are folded: a stored contact is never removed here.
+        """
+        merged = self.work[cid]
+        url = _url_key(merged.linkedin_url)
+        for other in sorted(self.index.same_email(merged)):
+            if other not in self.batch_new or other == cid:
+                continue
+            theirs = self.work[other]
+            if url and _url_key(theirs.linkedin_url) and _url_key(theirs.linkedin_url) != url:
+                continue
+            merged = merge_contacts(merged, theirs)
+            merged.id = cid
+            del self.work[other]
+            self.batch_new.discard(other)
+            self.index.fold(other, cid)
+            self.plan.new -= 1
+            self.plan.merged += 1
+            self.plan.merges.append(f"{merged.display_name}: merged {', '.join(theirs.sources)} "
+                                    f"into {merged.sources[0]} (same email)")
+        self.work[cid] = merged
+        self.index.add(merged)
 
     def add_invitation(self, pi: "ParsedInvitation", source: str) -> None:
         first, last = split_full_name(pi.other_name)
@@ -329,10 +456,13 @@ def plan_import(parsed_files: "Iterable[ParsedFile]", existing_contacts: dict[st
     for parsed in files:
         for reason, count in parsed.skipped.items():
             planner.plan.skipped[reason] = planner.plan.skipped.get(reason, 0) + count
-        for contact in parsed.contacts:
-            planner.absorb(contact, planner.index.find(contact))
-    for parsed in files:
-        for invitation in sorted(parsed.invitations, key=lambda i: i.sent_at):
-            planner.add_invitation(invitation, parsed.source)
+    # Records with a URL or an email first, name-only ones after: a name-only record then
+    # meets the same candidates on a first import as on a re-import, so both decide alike.
+    contacts = [(p, c) for p in files for c in p.contacts]
+    for _, contact in sorted(contacts, key=lambda pc: not (pc[1].linkedin_url or pc[1].emails)):
+        planner.absorb(contact, planner.index.find(contact))
+    invitations = [(p, i) for p in files for i in sorted(p.invitations, key=lambda i: i.sent_at)]
+    for parsed, invitation in sorted(invitations, key=lambda pi: not pi[1].other_url):
+        planner.add_invitation(invitation, parsed.source)
     planner.reconcile()
     return planner.finish()

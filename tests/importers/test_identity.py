@@ -312,3 +312,27 @@ def test_old_pub_urls_keep_their_id_so_namesakes_stay_apart():
     assert a == "https://www.linkedin.com/pub/john-smith/12/345/678/"
     assert len({a, b, normalize_linkedin_url("linkedin.com/in/john-smith")}) == 3
     assert normalize_linkedin_url("http://[broken/in/x") == ""
+
+
+def test_a_later_record_linking_profile_and_email_folds_two_new_records_into_one():
+    conn = batch(Contact(id=new_id(), first_name="Ana", last_name="Silva", linkedin_url="linkedin.com/in/ana",
+                         connected=True), fmt="linkedin-connections", name="Connections.csv")
+    outlook = batch(Contact(id=new_id(), first_name="Ana", last_name="Silva", emails=["ana@example.com"],
+                            tags=["Clients"]), fmt="outlook", name="outlook.csv")
+    google = batch(Contact(id=new_id(), first_name="Ana", last_name="Silva", emails=["ANA@example.com"],
+                           linkedin_url="https://www.linkedin.com/in/ana/"), fmt="google", name="g.csv")
+    p = plan_import([conn, outlook, google], {}, {}, now=NOW)
+    (ana,) = p.contacts
+    assert ana.tags == ["Clients"] and ana.connected and [e.lower() for e in ana.emails] == ["ana@example.com"]
+    assert (p.new, p.merged) == (1, 2)
+    assert any("(same email)" in line for line in p.merges)
+    again = plan_import([conn, outlook, google], {ana.id: ana}, {}, now=NOW)
+    assert again.contacts == [] and again.unchanged == 3
+
+
+def test_a_stored_name_is_never_rewritten_by_an_import():
+    ana = Contact(id="ana", first_name="Ana", emails=["ana@example.com"])
+    row = Contact(id=new_id(), first_name="Ana Maria", last_name="Silva", emails=["ana@example.com"],
+                  company="Globex")
+    (merged,) = plan_import([batch(row)], {"ana": ana}, {}, now=NOW).contacts
+    assert (merged.first_name, merged.last_name, merged.company) == ("Ana", "", "Globex")

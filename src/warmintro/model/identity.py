@@ -448,8 +448,10 @@ def plan_import(parsed_files: "Iterable[ParsedFile]", existing_contacts: dict[st
                 now: datetime) -> ImportPlan:
     """What to put in the store so the parsed files are reflected, without duplicating anyone.
 
-    Contacts come first (Connections before the others, so LinkedIn's values win a
-    conflict), then invitations, then invitations are reconciled with who is connected.
+    Contacts come first, then invitations, then invitations are reconciled with who is
+    connected. Within each, Connections files come first, so LinkedIn's values win a
+    conflict among records with a URL or email; name-only records come last (see below).
+    Values already stored always win over imported ones.
     """
     files = sorted(parsed_files, key=lambda p: p.format != "linkedin-connections")
     planner = _Planner(existing_contacts, existing_invites, tag, now)

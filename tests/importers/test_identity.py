@@ -336,3 +336,10 @@ def test_a_stored_name_is_never_rewritten_by_an_import():
                   company="Globex")
     (merged,) = plan_import([batch(row)], {"ana": ana}, {}, now=NOW).contacts
     assert (merged.first_name, merged.last_name, merged.company) == ("Ana", "", "Globex")
+
+
+def test_skip_reasons_read_right_for_one_and_many():
+    one = ParsedFile(path=fixture("Connections.csv"), format="linkedin-connections",
+                     skipped={"ghost rows (every field empty but the date)": 1, "rows with no name and no email": 2})
+    lines = plan_import([one], {}, {}, now=NOW).summary_lines()
+    assert lines[1] == "skipped: 1 ghost row (every field empty but the date), 2 rows with no name and no email"

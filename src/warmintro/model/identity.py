@@ -215,6 +215,13 @@ class ContactIndex:
         return not (url and theirs and url != theirs)
 
 
+def _counted(reason: str, n: int) -> str:
+    """'ghost rows' reads '1 ghost row' when there is one."""
+    if n != 1:
+        return reason
+    return re.sub(r"\b(rows|invitations|cards)\b", lambda m: m.group(1)[:-1], reason, count=1)
+
+
 def _holds(stored: Contact, row: Contact) -> bool:
     """*stored* already has everything *row* would add: it is where *row* went before."""
     for name in ("emails", "phones", "tags", "sources"):
@@ -256,7 +263,8 @@ class ImportPlan:
     def summary_lines(self, max_merges: int = 20) -> list[str]:
         lines = [f"{self.new} new, {self.merged} merged, {self.updated} updated, {self.unchanged} unchanged"]
         if self.skipped:
-            lines.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
+            lines.append("skipped: " + ", ".join(f"{n} {_counted(reason, n)}"
+                                                 for reason, n in sorted(self.skipped.items())))
         if self.new_invites or self.reconciled or self.invited_me:
             lines.append(f"invitations: {self.new_invites} new, {self.reconciled} now accepted, "
                          f"{self.invited_me} {'person' if self.invited_me == 1 else 'people'} who invited you")

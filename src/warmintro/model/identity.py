@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Iterable
 
@@ -152,9 +152,9 @@ class ContactIndex:
                 return found
         name = name_key(contact)
         company = company_key(contact.company)
-        return self._by_name_and_company(name, company, url) or self._by_file_and_name(contact, name, url)
+        return self._by_name_and_company(contact, name, company, url) or self._by_file_and_name(contact, name, url)
 
-    def _by_name_and_company(self, name: str, company: str, url: str) -> str | None:
+    def _by_name_and_company(self, contact: Contact, name: str, company: str, url: str) -> str | None:
         # A lone first name ("Ann" at Acme) says too little to merge on.
         if len(name.split()) < 2 or not company:
             return None
@@ -163,15 +163,18 @@ class ContactIndex:
             return None
         # Keys are token-sorted already, so plain ratio here is token_sort_ratio without re-sorting.
         name = _sorted_tokens(name)
-        if name in block:
-            candidates = [name]
+        if name in block and len(block) == 1:
+            scored = [(name, 100.0)]
         else:
-            best = process.extractOne(name, block.keys(), scorer=fuzz.ratio, score_cutoff=NAME_SCORE)
-            candidates = [best[0]] if best else []
-        for candidate in candidates:
-            for found in sorted(block[candidate]):
-                if self._compatible(found, url):
-                    return found
+            scored = [(key, score) for key, score, _ in
+                      process.extract(name, block.keys(), scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)]
+        # Of several close namesakes at one company: the one already holding this row (so a
+        # re-import agrees with the first import), then the closest name.
+        ranked = sorted(((not _holds(self.contacts[cid], contact), -score, cid)
+                         for key, score in scored for cid in block[key]))
+        for _, _, cid in ranked:
+            if self._compatible(cid, url):
+                return cid
         return None
 
     def _by_file_and_name(self, contact: Contact, name: str, url: str) -> str | None:
@@ -231,7 +234,18 @@ def _holds(stored: Contact, row: Contact) -> bool:
     texts = {n.text.strip() for n in stored.notes}
     if any(n.text.strip() not in texts for n in row.notes):
         return False
+    if row.full_name and not stored.full_name:
+        return False
+    # A merge fills only what is empty: a value the row has and the record lacks is news.
+    for name in _SCALARS:
+        if getattr(row, name) not in (None, "", False) and getattr(stored, name) in (None, "", False):
+            return False
     return not row.linkedin_url or _url_key(row.linkedin_url) == _url_key(stored.linkedin_url)
+
+
+_SCALARS = [f.name for f in fields(Contact)
+            if f.name not in ("id", "first_name", "last_name", "emails", "phones", "tags", "sources", "notes",
+                              "mutual", "added_at", "last_interaction")]
 
 
 def _discard(index: dict[str, set[str]], key: str, cid: str) -> None:

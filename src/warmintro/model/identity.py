@@ -62,7 +62,7 @@ class ContactIndex:
         self.by_company: dict[str, dict[str, set[str]]] = {}
         # Stored records only, by (file, name): a file read again finds its own records, while
         # two people with one name in one file (and nothing else to tell them apart) never fold
-        # into each other: each stored record is claimed by at most one row per import.
+        # into each other: a stored record is claimed by at most one row of each file.
         self.by_source_name: dict[tuple[str, str], list[str]] = {}
         self.claimed: set[tuple[str, str]] = set()  # (file, id): a row of that file found it
         self._name_keys: dict[str, tuple[str, str]] = {}
@@ -75,7 +75,8 @@ class ContactIndex:
                 self.by_source_name.setdefault((source.casefold(), name), []).append(contact.id)
 
     def add(self, contact: Contact) -> None:
-        """Index *contact* (again, after a merge gave it new keys); old keys keep pointing to it."""
+        """Index *contact*, again after a merge: URL and email keys accumulate (a merge only
+        adds them), name keys follow the current name and company."""
         self.contacts[contact.id] = contact
         self._forget_name(contact.id)
         url = _url_key(contact.linkedin_url)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 from typing import Iterable
 
 from warmintro.model.contact import Contact, Note, new_id
-from warmintro.model.gauge import check_send, compute_gauge
+from warmintro.model.gauge import check_send
 from warmintro.model.invite import InvalidTransition, Invite, InviteStatus, cooldown_until
 from warmintro.model.settings import Settings, validate
 from warmintro.store.errors import OperationRefused
 from warmintro.store.store import JournalledStore
+
+_CONTACT_FIELDS = {f.name for f in fields(Contact)}
 
 
 class Store(JournalledStore):
@@ -28,6 +31,11 @@ class Store(JournalledStore):
         return self.contacts[contact.id]
 
     def update_contact(self, contact_id: str, **changes) -> Contact:
+        if "id" in changes:
+            raise OperationRefused("a contact's id cannot be changed")
+        unknown = sorted(set(changes) - _CONTACT_FIELDS)
+        if unknown:
+            raise OperationRefused(f"a contact has no field {unknown[0]!r}")
         with self.transaction("edit") as txn:
             current = self.contact(contact_id)
             txn.label = f"edit {current.display_name}"
@@ -108,7 +116,7 @@ class Store(JournalledStore):
                 raise OperationRefused(f"the note is {len(message)} characters; the limit is "
                                        f"{settings.effective_note_limit}")
             now = self.now()
-            gauge = compute_gauge(self._objs["invites"].values(), settings, now, self.strikes_extra)
+            gauge = self.gauge(now)
             refusal = check_send(gauge, now, with_note=bool(message), settings=settings)
             if refusal is not None:
                 raise OperationRefused(refusal.message)
@@ -179,11 +187,11 @@ class Store(JournalledStore):
 
     def set_recorded_strikes(self, recorded: int) -> None:
         """LinkedIn's warning says how many strikes, not who gave them: the count is settable."""
-        attributed = sum(1 for inv in self._objs["invites"].values() if inv.status is InviteStatus.IDK)
-        if recorded < attributed:
-            raise OperationRefused(f"{attributed} strikes are already recorded against named people; "
-                                   "record fewer by changing those outcomes")
         with self.transaction("strikes", f"strikes set to {recorded}") as txn:
+            attributed = self.count_invites(InviteStatus.IDK.value)
+            if recorded < attributed:
+                raise OperationRefused(f"{attributed} strikes are already recorded against named people; "
+                                       "record fewer by changing those outcomes")
             txn.put_meta("strikes_extra", recorded - attributed)
 
     def set_meta(self, key: str, value, label: str | None = None) -> None:

@@ -8,6 +8,7 @@ to guess.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import zlib
@@ -80,8 +81,8 @@ class Journal:
                 if is_last:
                     tail = line + b"\n"
                     break
-                raise StoreCorrupt(f"{self.path}: line at byte {consumed} is damaged; "
-                                   "the journal was left untouched")
+                number = os.pread(self._fd, consumed, 0).count(b"\n") + 1
+                raise StoreCorrupt(f"{self.path}: line {number} (byte {consumed}) is damaged")
             records.append(record)
             consumed += len(line) + 1
         self._offset = consumed
@@ -117,6 +118,14 @@ class Journal:
         """Durable before it returns. On failure the file is cut back so no half line remains."""
         data = encode(record)
         start = self._offset
+        size = os.fstat(self._fd).st_size
+        if size != start:
+            # Only a torn tail can sit past what was read, and only under the exclusive lock
+            # may it be cut; anything else means the bookkeeping is wrong: refuse to write.
+            if self._pending and size == start + len(self._pending):
+                self.cut_torn_tail()
+            else:
+                raise OSError(errno.EIO, f"the journal is {size} bytes, expected {start}")
         try:
             view = memoryview(data)
             while view:
@@ -134,14 +143,25 @@ class Journal:
     def count_bytes(self) -> int:
         return self._offset
 
-    def reset(self) -> None:
-        """Start a fresh, empty journal (after a snapshot has absorbed this one)."""
-        fd = open_private(self.path.with_name(self.path.name + ".new"), os.O_RDWR | os.O_TRUNC)
-        os.fsync(fd)
-        os.close(fd)
-        os.replace(self.path.with_name(self.path.name + ".new"), self.path)
+    def reset(self, base: dict) -> None:
+        """Start a fresh journal holding only *base* (after a snapshot has absorbed this one).
+
+        The base line is written before the rename, so no reader ever finds the new
+        journal empty and mistakes it for one that needs nothing from the snapshot.
+        """
+        new = self.path.with_name(self.path.name + ".new")
+        fd = open_private(new, os.O_RDWR | os.O_TRUNC)
+        try:
+            data = memoryview(encode(base))
+            while data:
+                data = data[os.write(fd, data):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(new, self.path)
         fsync_dir(self.path.parent)
         self._open_current()
+        self._read_new()
 
     def close(self) -> None:
         if self._fd >= 0:

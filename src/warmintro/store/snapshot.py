@@ -55,18 +55,32 @@ class SnapshotStorage(Storage):
         pass
 
 
-def load_tables(path: Path) -> dict[str, dict[str, dict]]:
-    """Every table as {key: document}. Raises ValueError (with the JSON position) on a bad file."""
-    db = TinyDB(path, storage=SnapshotStorage)
-    try:
-        tables: dict[str, dict[str, dict]] = {}
-        for name in TABLES:
-            docs = db.table(name, cache_size=0).all()
-            key = KEY_FIELDS[name]
-            tables[name] = {doc[key]: dict(doc) for doc in docs}
-        return tables
-    finally:
-        db.close()
+class SnapshotShapeError(ValueError):
+    """The file is JSON but not a warmintro database."""
+
+
+def load_tables(path: Path) -> dict[str, dict[str, dict]] | None:
+    """Every table as {key: document}; None for an empty file. Raises ValueError on a bad file.
+
+    Reads through the TinyDB storage but not through TinyDB's tables: wrapping
+    40,000 documents as TinyDB Documents only to copy them again costs more than parsing.
+    """
+    data = SnapshotStorage(path).read()
+    if data is None:
+        return None
+    tables: dict[str, dict[str, dict]] = {}
+    for name in TABLES:
+        raw = data.get(name, {})
+        if not isinstance(raw, dict):
+            raise SnapshotShapeError(f"table {name!r} is not a JSON object")
+        key = KEY_FIELDS[name]
+        docs: dict[str, dict] = {}
+        for doc_id, doc in raw.items():
+            if not isinstance(doc, dict) or key not in doc:
+                raise SnapshotShapeError(f"table {name!r}, document {doc_id}: no {key!r}")
+            docs[doc[key]] = doc
+        tables[name] = docs
+    return tables
 
 
 def save_tables(path: Path, tables: dict[str, dict[str, dict]]) -> None:

@@ -10,6 +10,7 @@ as a backup.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -20,14 +21,15 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping
 
 from warmintro.model.contact import Contact
-from warmintro.model.gauge import Gauge, compute_gauge
+from warmintro.model.gauge import Gauge
 from warmintro.model.invite import Invite
 from warmintro.model.settings import Settings, SettingsError
 from warmintro.model.timeutil import local_now
 from warmintro.store.errors import OperationRefused, StoreCorrupt, StoreError
 from warmintro.store.files import FileLock, describe_os_error
+from warmintro.store.index import InviteIndex, slim
 from warmintro.store.journal import Journal
-from warmintro.store.snapshot import KEY_FIELDS, TABLES, load_tables, save_tables
+from warmintro.store.snapshot import KEY_FIELDS, TABLES, SnapshotShapeError, load_tables, save_tables
 
 Clock = Callable[[], datetime]
 
@@ -65,11 +67,11 @@ class Transaction:
         self.changes[(table, key)] = (self._before(table, key), None)
 
     def put_contact(self, contact: Contact) -> Contact:
-        self.put("contacts", contact.to_dict())
+        self.put("contacts", slim(contact.to_dict(), "contacts"))
         return contact
 
     def put_invite(self, invite: Invite) -> Invite:
-        self.put("invites", invite.to_dict())
+        self.put("invites", slim(invite.to_dict(), "invites"))
         return invite
 
     def put_meta(self, key: str, value: Any) -> None:
@@ -102,8 +104,9 @@ class JournalledStore:
         self._seq = 0
         self._records_in_journal = 0
         self._undo: list[dict] = []
-        self._invites_by_contact: dict[str, list[str]] | None = None
+        self._index = InviteIndex()
         self._settings: Settings | None = None
+        self._loading = False
         self._gauge: tuple[int, datetime, Gauge] | None = None
         self.version = 0
         self.warnings: list[str] = []
@@ -137,30 +140,59 @@ class JournalledStore:
             raise
 
     def _load(self) -> None:
+        # Building 30,000 contacts makes millions of objects and no garbage: the cyclic
+        # collector would only walk them over and over.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._load_unguarded()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _load_unguarded(self) -> None:
+        if not self.path.exists() and (self.newest_good_backup() is not None or self._journal_has_records()):
+            raise StoreCorrupt(self._corrupt_message("is missing although its journal or backups are there"))
         try:
             tables = load_tables(self.path)
-        except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError, SnapshotShapeError) as exc:
             raise StoreCorrupt(self._corrupt_message(f"is not a readable warmintro database ({exc})")) from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read: {exc.strerror}") from exc
+        if tables is None:  # an empty file
+            if self.newest_good_backup() is not None or self._journal_has_records():
+                raise StoreCorrupt(self._corrupt_message("is empty although the database has history"))
+            tables = {t: {} for t in TABLES}
         seq_doc = tables["meta"].pop(SEQ_KEY, None)
-        self._seq = int(seq_doc["value"]) if seq_doc else 0
         try:
-            self._objs = {t: {k: _build(t, d) for k, d in docs.items()} for t, docs in tables.items()}
-        except (ValueError, KeyError, TypeError) as exc:
+            self._seq = int(seq_doc["value"]) if seq_doc else 0
+            objs = {t: {k: _build(t, d) for k, d in docs.items()} for t, docs in tables.items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreCorrupt(self._corrupt_message(f"holds a record that does not parse ({exc})")) from None
+        self._objs = objs
         self._docs = tables
-        self._invites_by_contact = None
+        self._index = InviteIndex(objs["invites"].values())
         self._settings = None
         if self._journal is not None:
             self._journal.close()
+            self._journal = None
         try:
             self._journal = Journal(self.journal_path)
         except OSError as exc:
             raise StoreError(f"{self.journal_path}: cannot open: {exc.strerror}") from exc
         self._records_in_journal = 0
-        self._catch_up()
+        self._loading = True
+        try:
+            self._catch_up()
+        finally:
+            self._loading = False
         self.version += 1
+
+    def _journal_has_records(self) -> bool:
+        try:
+            return self.journal_path.stat().st_size > 0
+        except OSError:
+            return False
 
     def _corrupt_message(self, what: str) -> str:
         backup = self.newest_good_backup()
@@ -168,16 +200,23 @@ class JournalledStore:
                 if backup else " No good backup was found.")
         return f"{self.path} {what}. It was left untouched.{hint}"
 
+    def _journal_corrupt(self, what: str) -> StoreCorrupt:
+        backup = self.newest_good_backup()
+        hint = (f" The newest good backup of the database is {backup}; restoring it loses the actions "
+                "recorded since it was made." if backup else " No good backup was found.")
+        return StoreCorrupt(f"{self.journal_path}: {what}. Nothing was changed.{hint}")
+
     def backups(self) -> list[Path]:
         return [self.path.with_name(f"{self.path.name}.bak{i}") for i in range(1, BACKUPS + 1)]
 
     def newest_good_backup(self) -> Path | None:
         for candidate in self.backups():
             try:
-                json.loads(candidate.read_bytes())
+                data = json.loads(candidate.read_bytes())
             except (OSError, ValueError):
                 continue
-            return candidate
+            if isinstance(data, dict) and all(isinstance(data.get(t, {}), dict) for t in TABLES):
+                return candidate
         return None
 
     def close(self) -> None:
@@ -207,15 +246,25 @@ class JournalledStore:
     def _catch_up(self, exclusive: bool = False) -> bool:
         assert self._journal is not None
         changed = False
-        for record in self._journal.read_new():
+        try:
+            records = self._journal.read_new()
+        except StoreCorrupt as exc:
+            raise self._journal_corrupt(str(exc).split(": ", 1)[-1]) from None
+        for record in records:
             seq = record.get("seq", 0)
-            if record.get("op") == "_base":
-                if seq > self._seq:
-                    # Another process compacted more than once since we last looked: the
-                    # records in between live only in the snapshot now.
-                    self._load()
-                    return True
-                continue
+            if record.get("op") == "_base" or seq > self._seq + 1:
+                if seq <= self._seq:
+                    continue
+                if self._loading:
+                    # The journal goes on from a state the database file does not hold.
+                    raise StoreCorrupt(self._corrupt_message(
+                        f"holds actions up to #{self._seq} but {self.journal_path.name} continues from "
+                        f"#{seq - (record.get('op') != '_base')} (was the file replaced by an older copy?)"))
+                # Another process compacted more than once since we last looked: the
+                # records in between live only in the snapshot now.
+                self._load()
+                changed = True
+                break
             self._records_in_journal += 1
             if seq <= self._seq:
                 continue
@@ -227,19 +276,26 @@ class JournalledStore:
 
     def refresh(self) -> bool:
         """Take in what another terminal wrote since; True when anything changed."""
+        if self._journal is None:
+            raise StoreError(f"{self.path}: the database is closed")
         with self._lock.shared():
             return self._catch_up()
 
     def _apply(self, record: dict) -> None:
         for table, key, doc in record["changes"]:
+            old = self._objs[table].get(key)
             if doc is None:
                 self._docs[table].pop(key, None)
                 self._objs[table].pop(key, None)
+                new = None
             else:
                 self._docs[table][key] = doc
-                self._objs[table][key] = _build(table, doc)
+                new = self._objs[table][key] = _build(table, doc)
             if table == "invites":
-                self._invites_by_contact = None
+                if old is not None:
+                    self._index.remove(old)
+                if new is not None:
+                    self._index.add(new)
             elif table == "meta" and key == "settings":
                 self._settings = None
         self._seq = record["seq"]
@@ -289,8 +345,8 @@ class JournalledStore:
         tables = {t: dict(docs) for t, docs in self._docs.items()}
         tables["meta"][SEQ_KEY] = {"key": SEQ_KEY, "value": self._seq}
         save_tables(self.path, tables)
-        self._journal.reset()
-        self._journal.append({"seq": self._seq, "op": "_base"})
+        # The new journal is born holding its _base line, so a reader never meets an empty one.
+        self._journal.reset({"seq": self._seq, "op": "_base"})
         self._records_in_journal = 0
 
     def _rotate_backups(self) -> None:
@@ -307,6 +363,8 @@ class JournalledStore:
             os.chmod(backups[0], 0o600)
 
     def compact(self) -> None:
+        if self._journal is None:
+            raise StoreError(f"{self.path}: the database is closed")
         with self._lock.exclusive():
             self._catch_up(exclusive=True)
             self._compact()
@@ -377,23 +435,21 @@ class JournalledStore:
         return int(self.meta("strikes_extra", 0) or 0)
 
     def invites_for(self, contact_id: str) -> list[Invite]:
-        if self._invites_by_contact is None:
-            index: dict[str, list[str]] = {}
-            for invite in self._objs["invites"].values():
-                index.setdefault(invite.contact_id, []).append(invite.id)
-            self._invites_by_contact = index
         invites = self._objs["invites"]
-        found = [invites[i] for i in self._invites_by_contact.get(contact_id, ())]
-        return sorted(found, key=lambda inv: inv.sent_at)
+        found = [invites[i] for i in self._index.by_contact.get(contact_id, ())]
+        return sorted(found, key=lambda inv: (inv.sent_at, inv.id))
 
-    def gauge(self) -> Gauge:
-        now = self.now()
+    def gauge(self, now: datetime | None = None) -> Gauge:
+        now = self.now() if now is None else now
         cached = self._gauge
         if cached and cached[0] == self.version and cached[1] == now:
             return cached[2]
-        gauge = compute_gauge(self._objs["invites"].values(), self.settings, now, self.strikes_extra)
+        gauge = self._index.gauge(self._objs["invites"], self.settings, now, self.strikes_extra)
         self._gauge = (self.version, now, gauge)
         return gauge
+
+    def count_invites(self, status: str) -> int:
+        return self._index.counts[status]
 
     def contact(self, contact_id: str) -> Contact:
         try:

@@ -1,0 +1,35 @@
+"""The store's incremental gauge must equal the model's compute_gauge over every invitation."""
+
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from warmintro.model.contact import Contact
+from warmintro.model.gauge import compute_gauge
+from warmintro.model.invite import Invite, InviteStatus
+from warmintro.model.settings import Settings
+from warmintro.store import Store
+
+
+@pytest.mark.parametrize("week_mode,account", [("rolling", "premium"), ("iso", "free")])
+def test_gauge_matches_full_recount(tmp_path, week_mode, account):
+    rng = random.Random(5)
+    now = datetime(2026, 3, 18, 15, 0, tzinfo=timezone.utc)
+    contacts = [Contact(id=f"c{i}") for i in range(400)]
+    invites = []
+    for i, c in enumerate(contacts):
+        sent = now - timedelta(days=rng.uniform(0, 90))
+        status = rng.choice(list(InviteStatus))
+        invites.append(Invite(id=f"i{i}", contact_id=c.id, sent_at=sent, status=status,
+                              message="hi" if i % 2 else "", source=rng.choice(["app", "export"]),
+                              status_at=None if status == "pending" else sent + timedelta(days=1)))
+    with Store.open(tmp_path / "db.json", clock=lambda: now) as s:
+        s.set_settings(Settings(week_mode=week_mode, account=account, lifetime_cap=350, strike_threshold=200))
+        s.import_batch(contacts, invites, "import")
+        for delta in (0, 1, 3, 10, 40):
+            at = now + timedelta(days=delta, hours=delta)
+            assert s.gauge(at) == compute_gauge(list(s.invites.values()), s.settings, at, s.strikes_extra)
+        s.withdraw([i.id for i in invites[:50] if i.is_open])
+        s.undo()
+        assert s.gauge(now) == compute_gauge(list(s.invites.values()), s.settings, now, s.strikes_extra)

@@ -17,10 +17,10 @@ from warmintro.model.segments import CHAMBER, CLIENTS, COLLEAGUES, EVENT, NOT_ON
 DEFAULT_TEMPLATES: dict[str, str] = {
     CLIENTS: "Hi {first_name}, it has been good working with you and the {company} team. "
              "I'd be glad to stay in touch here. {my_name}",
-    CHAMBER: "Hi {first_name}, we're both members of {event}. I enjoyed {how_we_met} "
-             "and would be glad to keep in touch. {my_name}",
-    EVENT: "Hi {first_name}, great to meet you at {event}. I enjoyed {how_we_met} "
-           "and would like to stay in touch. {my_name}",
+    CHAMBER: "Hi {first_name}, good to see you at {event} ({how_we_met}). "
+             "As fellow members, I'd be glad to keep in touch. {my_name}",
+    EVENT: "Hi {first_name}, great to meet you at {event} ({how_we_met}). "
+           "I'd like to stay in touch. {my_name}",
     COLLEAGUES: "Hi {first_name}, it's been a while since we worked together. "
                 "Good to see you at {company}; let's stay in touch. {my_name}",
     ON_LINKEDIN: "Hi {first_name}, {common}. I'd like to connect and keep in touch. {my_name}",

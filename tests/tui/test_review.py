@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.text import Text
 from textual.widgets import TextArea
 
@@ -223,3 +224,50 @@ async def test_names_with_markup_ansi_and_bidi_render_as_text(store):
         assert "\x1b" not in plain and "\u202e" not in plain
         assert "\\u001b[31mred\\u202eevil" in plain
         assert "[link=http://a]co[/link]" in plain
+
+
+LINT_CASES = [
+    ("over_limit", "Hi Bruno, we met at PyCon. " + "x" * 300, "over the limit"),
+    ("placeholder", "Hi Bruno, we met at {event}.", "Unfilled placeholder"),
+    ("default_note", "I'd like to add you to my professional network on LinkedIn.", "default note"),
+    ("no_first_name", "Hello, we met at PyCon.", "first name"),
+    ("no_context", "Hi Bruno, hope all is well.", "how you know each other"),
+    ("sales_pitch", "Hi Bruno, we met at PyCon; can we book a call about our product?", "sales pitch"),
+]
+
+
+@pytest.mark.parametrize("rule,text,shown", LINT_CASES, ids=[c[0] for c in LINT_CASES])
+async def test_each_lint_rule_shows_while_typing(review_app, rule, text, shown):
+    async with review_app.run_test(size=SIZE) as pilot:
+        contact = current(review_app)
+        text = text.replace("Bruno", contact.first_name)
+        await pilot.press("w")
+        review_app.screen.query_one(TextArea).load_text(text)
+        await pilot.pause()
+        editor = review_app.screen.query_one(NoteEditor)
+        assert rule in {i.rule for i in editor.issues}
+        assert shown in str(review_app.screen.query_one("#lint").render())
+
+
+async def test_same_text_sent_to_many_warns_while_typing(store):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    for i in range(5):
+        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}", connected=False))
+        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
+    store.add_contact(Contact(id="ana", first_name="Ana", met_on=store.now().date(), event="PyCon"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        app.screen.query_one(TextArea).load_text("Hi Ana, we met at PyCon.")
+        await pilot.pause()
+        assert "same_text" in {i.rule for i in app.screen.query_one(NoteEditor).issues}
+
+
+async def test_typing_into_the_note_does_not_trigger_actions(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("w", *" See you soon", "escape")
+        await pilot.pause()
+        assert review_app.screen.query_one(NoteEditor).text.endswith("See you soon")
+        assert demo_store.invites_for(person.id) == [] and current(review_app).id == person.id

@@ -207,7 +207,9 @@ class ReviewScreen(Screen):
     # ----- actions ----------------------------------------------------------------------------
 
     def action_write(self) -> None:
-        self.query_one("#note", TextArea).focus()
+        note = self.query_one("#note", TextArea)
+        note.focus()
+        note.move_cursor(note.document.end)  # most edits add a line at the end
 
     def action_leave_note(self) -> None:
         self.query_one(PersonCard).focus()

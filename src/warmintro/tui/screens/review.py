@@ -80,7 +80,7 @@ class ReviewScreen(Screen):
     BINDINGS = [
         Binding("s", "send", "Send", id="review.send",
                 tooltip="Record the invitation, copy the note, open the profile"),
-        Binding("ctrl+s", "send", "Send", id="review.send_from_note", show=False,
+        Binding("ctrl+s", "send_from_note", "Send", id="review.send_from_note",
                 tooltip="Send while writing the note"),
         Binding("w", "write", "Write note", id="review.write", tooltip="Edit the note (Esc to leave it)"),
         Binding("k", "skip", "Skip", id="review.skip", tooltip="Not now; they come back another day"),
@@ -92,7 +92,7 @@ class ReviewScreen(Screen):
         Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last action (send too)"),
         Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key and what it does"),
         Binding("q", "quit_session", "Quit", id="review.quit", tooltip="Show the summary and leave; nothing is lost"),
-        Binding("escape", "leave_note", "Leave note", id="review.leave_note", show=False,
+        Binding("escape", "leave_note", "Done writing", id="review.leave_note",
                 tooltip="Back to the card so single keys act"),
     ]
 
@@ -214,7 +214,21 @@ class ReviewScreen(Screen):
     def action_leave_note(self) -> None:
         self.query_one(PersonCard).focus()
 
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the Footer shows the writing keys only while writing
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def _writing(self) -> bool:
+        return isinstance(self.focused, TextArea)
+
+    def action_send_from_note(self) -> None:
+        self.action_send()
+
     def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("leave_note", "send_from_note"):
+            return self._writing()
         if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write") and self.entry is None:
             return None  # shown greyed: nobody on screen
         return True
@@ -230,7 +244,8 @@ class ReviewScreen(Screen):
         gauge = store.gauge()
         refusal = check_send(gauge, now, with_note=bool(note), settings=settings)
         if refusal is not None:
-            self.notify(refusal.message, title=f"Refused: {refusal.limit} limit", severity="error", timeout=10)
+            self.notify(refusal.message, title=f"Refused: {refusal.limit} limit", severity="error", timeout=10,
+                        markup=False)
             return
         if editor.blocked:
             self.notify("Fix the note first (red lines under it).", title="Not sent", severity="warning")
@@ -268,8 +283,8 @@ class ReviewScreen(Screen):
             self.app.copy_to_clipboard(note)
         if entry.contact.linkedin_url:
             self.app.open_url(entry.contact.linkedin_url)
-        self.notify(Text.assemble("Recorded the invitation to ", safe(entry.contact.display_name),
-                                  "; the note is on the clipboard." if note else "."), title="Sent")
+        self.notify("Recorded the invitation to " + safe(entry.contact.display_name)
+                    + ("; the note is on the clipboard." if note else "."), title="Sent", markup=False)
         self.advance()
 
     def action_skip(self) -> None:
@@ -290,11 +305,11 @@ class ReviewScreen(Screen):
         try:
             until = parse_when(answer, self.store.now())
         except DurationError as exc:
-            self.notify(str(exc), title="Not snoozed", severity="warning")
+            self.notify(str(exc), title="Not snoozed", severity="warning", markup=False)
             return
         if self.app.act(self.store.snooze, entry.contact.id, until):
             self.tally.snoozed.append(entry.contact.id)
-            self.notify(Text(f"Snoozed until {until:%a %d %b}."))
+            self.notify(f"Snoozed until {until:%a %d %b}.", markup=False)
             self.advance()
 
     @work(exclusive=True, group="review-action")
@@ -333,7 +348,7 @@ class ReviewScreen(Screen):
         try:
             undone = self.store.undo()
         except Exception as exc:  # a store error must not end the session
-            self.notify(str(exc), title="Not undone", severity="error")
+            self.notify(str(exc), title="Not undone", severity="error", markup=False)
             return
         if undone is None:
             self.notify("Nothing to undo.")
@@ -342,7 +357,7 @@ class ReviewScreen(Screen):
         # Whoever the undone action was about becomes reviewable again in this session.
         self.passed.clear()
         self._forget_last(undone)
-        self.notify(Text("Undone: " + safe(undone)))
+        self.notify("Undone: " + safe(undone), markup=False)
         self.advance()
 
     def _forget_last(self, undone: str) -> None:

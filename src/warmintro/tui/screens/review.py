@@ -45,7 +45,7 @@ class SessionSummary(ModalScreen[bool]):
     """Shown when the target is met and on quit. True: go on reviewing past the target."""
     DEFAULT_CSS = """
     SessionSummary { align: center middle; }
-    SessionSummary > Vertical { width: 90; height: auto; border: thick $success; padding: 1 2; background: $surface; }
+    SessionSummary > Vertical { width: 116; height: auto; border: thick $success; padding: 1 2; background: $surface; }
     SessionSummary Horizontal { height: auto; margin-top: 1; }
     SessionSummary Button { margin-right: 2; }
     """

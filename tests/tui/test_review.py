@@ -129,6 +129,9 @@ async def test_help_lists_the_keys(review_app):
         await pilot.pause()
         from textual.widgets import HelpPanel
         assert review_app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not review_app.screen.query(HelpPanel)
 
 
 async def test_quit_shows_the_summary_then_leaves(review_app):

@@ -369,7 +369,12 @@ class ReviewScreen(Screen):
             self.tally.snoozed.pop()
 
     def action_help(self) -> None:
-        self.app.action_show_help_panel()
+        from textual.widgets import HelpPanel
+
+        if self.query(HelpPanel):  # the same key closes it again
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
 
     def summary_text(self) -> Text:
         tally = self.tally

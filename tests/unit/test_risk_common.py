@@ -73,8 +73,14 @@ def test_no_common_ground_gives_empty_phrase():
 def test_common_ground_is_fast_at_30000_contacts():
     people = [Contact(id=str(i), first_name=f"P{i}", last_name="X", company=f"Co{i % 500}", school=f"S{i % 50}",
                       connected=i % 2 == 0, tags=[f"t{i % 20}"]) for i in range(30_000)]
-    start = time.perf_counter()
-    net = Network.build(people)
-    for person in people[:1000]:
-        common_ground(person, net)
-    assert time.perf_counter() - start < 1.0
+    builds, lookups = [], []
+    for _ in range(3):  # best of three: measure the code, not a busy machine
+        start = time.perf_counter()
+        net = Network.build(people)
+        builds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for person in people[:1000]:
+            common_ground(person, net)
+        lookups.append(time.perf_counter() - start)
+    assert min(builds) < 0.5
+    assert min(lookups) < 0.5  # under half a millisecond a card

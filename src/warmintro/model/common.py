@@ -30,16 +30,16 @@ def _key(text: str) -> str:
 @dataclass(slots=True)
 class Network:
     by_name: dict[str, Contact]
-    by_company: dict[str, list[Contact]]
-    by_school: dict[str, list[Contact]]
+    by_company: dict[str, list[tuple[str, Contact]]]  # (normalised name, contact)
+    by_school: dict[str, list[tuple[str, Contact]]]
     by_event: dict[str, list[Contact]]  # everyone met at an event, connected or not
     by_tag: dict[str, int]
 
     @classmethod
     def build(cls, contacts: Iterable[Contact]) -> "Network":
         by_name: dict[str, Contact] = {}
-        by_company: dict[str, list[Contact]] = defaultdict(list)
-        by_school: dict[str, list[Contact]] = defaultdict(list)
+        by_company: dict[str, list[tuple[str, Contact]]] = defaultdict(list)
+        by_school: dict[str, list[tuple[str, Contact]]] = defaultdict(list)
         by_event: dict[str, list[Contact]] = defaultdict(list)
         by_tag: dict[str, int] = defaultdict(int)
         for c in contacts:
@@ -47,12 +47,13 @@ class Network:
                 by_event[_key(c.event)].append(c)
             if not c.connected:
                 continue
-            if c.full_name:
-                by_name.setdefault(_key(c.full_name), c)
+            name_key = _key(c.full_name)
+            if name_key:
+                by_name.setdefault(name_key, c)
             if c.company:
-                by_company[_key(c.company)].append(c)
+                by_company[_key(c.company)].append((name_key, c))
             if c.school:
-                by_school[_key(c.school)].append(c)
+                by_school[_key(c.school)].append((name_key, c))
             for tag in c.tags:
                 by_tag[_key(tag)] += 1
         return cls(dict(by_name), dict(by_company), dict(by_school), dict(by_event), dict(by_tag))
@@ -71,9 +72,15 @@ def common_ground(person: Contact, network: Network) -> list[Ground]:
         found.append(Ground("mutual", name, f"mutual connection: {name}", f"we both know {name}"))
     seen = {_key(g.name) for g in found} | {_key(person.full_name)}
 
-    def others(bucket: list[Contact]) -> list[Contact]:
-        out = [c for c in bucket if c.id != person.id and _key(c.full_name) not in seen]
-        return out[:_MAX_PER_KIND]
+    def others(bucket: list[tuple[str, Contact]]) -> list[Contact]:
+        # Stop at the first few: a school bucket may hold thousands, and the card shows three.
+        out: list[Contact] = []
+        for name_key, c in bucket:
+            if c.id != person.id and name_key not in seen:
+                out.append(c)
+                if len(out) == _MAX_PER_KIND:
+                    break
+        return out
 
     if person.company:
         for c in others(network.by_company.get(_key(person.company), [])):
@@ -86,7 +93,8 @@ def common_ground(person: Contact, network: Network) -> list[Ground]:
             found.append(Ground("school", c.full_name, f"{c.full_name} (your connection) studied at {person.school}",
                                 f"we both know people from {person.school}"))
     if person.event:
-        met_there = [c for c in network.by_event.get(_key(person.event), []) if c.id != person.id]
+        met_there = [c for c in network.by_event.get(_key(person.event), [])[:_MAX_PER_KIND + 1]
+                     if c.id != person.id][:_MAX_PER_KIND]
         if met_there:
             names = ", ".join(c.full_name for c in met_there[:_MAX_PER_KIND])
             found.append(Ground("event", person.event, f"also met at {person.event}: {names}",

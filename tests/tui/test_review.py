@@ -274,3 +274,18 @@ async def test_typing_into_the_note_does_not_trigger_actions(review_app, demo_st
         await pilot.pause()
         assert review_app.screen.query_one(NoteEditor).text.endswith("See you soon")
         assert demo_store.invites_for(person.id) == [] and current(review_app).id == person.id
+
+
+async def test_edit_the_segment_template_and_the_note_follows(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        segment = screen(review_app).entry.segment
+        await pilot.press("t")
+        await pilot.pause()
+        from warmintro.tui.widgets.dialogs import EditTemplate
+        assert isinstance(review_app.screen, EditTemplate)
+        review_app.screen.query_one(TextArea).load_text("Hey {first_name}, PyCon was fun. {my_name}")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_store.templates[segment] == "Hey {first_name}, PyCon was fun. {my_name}"
+        first = current(review_app).first_name
+        assert review_app.screen.query_one(NoteEditor).text == f"Hey {first}, PyCon was fun. Alex Morgan"

@@ -24,7 +24,7 @@ from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_c
 from warmintro.model.queue import QueueEntry, build_queue, group_invites, today_target
 from warmintro.model.risk import HIGH, LOW, assess
 from warmintro.tui.widgets.card import PersonCard, card_text, safe
-from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact
+from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
 from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
 from warmintro.tui.widgets.note_editor import NoteEditor
 
@@ -82,12 +82,14 @@ class ReviewScreen(Screen):
                 tooltip="Record the invitation, copy the note, open the profile"),
         Binding("ctrl+s", "send_from_note", "Send", id="review.send_from_note",
                 tooltip="Send while writing the note"),
-        Binding("w", "write", "Write note", id="review.write", tooltip="Edit the note (Esc to leave it)"),
+        Binding("w", "write", "Note", id="review.write", tooltip="Edit the note (Esc to leave it)"),
         Binding("k", "skip", "Skip", id="review.skip", tooltip="Not now; they come back another day"),
         Binding("z", "snooze", "Snooze", id="review.snooze", tooltip="Hide until a date: 3d, 2w, next monday"),
         Binding("n", "never", "Never", id="review.never", tooltip="Never offer this person again (with a reason)"),
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit how we met and tags; add a note"),
-        Binding("o", "not_on_linkedin", "Not on LinkedIn", id="review.not_on_linkedin",
+        Binding("t", "template", "Template", id="review.template",
+                tooltip="Edit the note template of this person's segment"),
+        Binding("o", "not_on_linkedin", "No LinkedIn", id="review.not_on_linkedin",
                 tooltip="Record that this person has no LinkedIn profile"),
         Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last action (send too)"),
         Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key and what it does"),
@@ -229,7 +231,7 @@ class ReviewScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("leave_note", "send_from_note"):
             return self._writing()
-        if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write") and self.entry is None:
+        if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write", "template") and self.entry is None:
             return None  # shown greyed: nobody on screen
         return True
 
@@ -338,6 +340,21 @@ class ReviewScreen(Screen):
         self.entry = next((e for e in [self.next_entry()] if e and e.contact.id == cid), None) or self.next_entry()
         self.show_gauge()
         self.show_entry()
+
+    @work(exclusive=True, group="review-action")
+    async def action_template(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        segment = entry.segment
+        current = self.store.templates.get(segment) or DEFAULT_TEMPLATES.get(segment, "")
+        text = await self.app.push_screen_wait(EditTemplate(segment, current))
+        if text is None:
+            return
+        # "" means the shipped default: the store forgets the segment's own text.
+        if self.app.act(self.store.set_template, segment, text or None):
+            self.notify(f"Template for {segment} saved.", markup=False)
+            self.show_entry()
 
     def action_not_on_linkedin(self) -> None:
         if self.entry and self.app.act(self.store.mark_not_on_linkedin, self.entry.contact.id):

@@ -114,3 +114,41 @@ class EditContact(ModalScreen[ContactEdits | None]):
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
+
+
+class EditTemplate(ModalScreen[str | None]):
+    """A segment's note template; returns the new text, "" to go back to the shipped default, None to cancel."""
+    DEFAULT_CSS = _DIALOG_CSS.format(name="EditTemplate") + "EditTemplate TextArea { height: 8; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep the template as it was"),
+                Binding("ctrl+s", "save", "Save", id="save", tooltip="Save this segment's template")]
+
+    def __init__(self, segment: str, text: str):
+        super().__init__()
+        self.segment, self.text = segment, text
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import TextArea
+
+        with Vertical():
+            yield Label(Text(f"Template for {self.segment}. Placeholders: {{first_name}} {{last_name}} {{company}} "
+                             "{position} {event} {how_we_met} {common} {mutual} {my_name}"))
+            yield TextArea(self.text, id="template", soft_wrap=True)
+            with Horizontal():
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Shipped default", id="default")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        from textual.widgets import TextArea
+
+        self.dismiss(self.query_one("#template", TextArea).text.strip())
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss("" if event.button.id == "default" else None)

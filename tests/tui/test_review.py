@@ -289,3 +289,42 @@ async def test_edit_the_segment_template_and_the_note_follows(review_app, demo_s
         assert demo_store.templates[segment] == "Hey {first_name}, PyCon was fun. {my_name}"
         first = current(review_app).first_name
         assert review_app.screen.query_one(NoteEditor).text == f"Hey {first}, PyCon was fun. Alex Morgan"
+
+
+async def test_high_risk_pending_may_not_exceed_the_strike_headroom(store, opened_urls):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    headroom = store.gauge().strike_headroom
+    for i in range(headroom):
+        store.add_contact(Contact(id=f"h{i}", first_name=f"H{i}", sources=["vcard:2014.vcf"]))
+        store.send_invite(f"h{i}", f"Hi H{i}, we worked together at Acme.")
+    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert screen(app).risk.level == "high"
+        await pilot.press("w")
+        app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert store.invites_for("old") == []
+        assert any("strike headroom" in n.message for n in app._notifications)
+
+
+async def test_snooze_defaults_to_next_month_when_free_notes_are_spent(store, opened_urls):
+    from datetime import timedelta
+    from warmintro.model.contact import Contact
+    from warmintro.model.settings import Settings
+    from warmintro.tui.app import make_app
+    store.set_settings(Settings(account="free"))
+    for i in range(5):
+        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
+        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
+    store.add_contact(Contact(id="far", first_name="Far", how_we_met="a call",
+                              last_interaction=store.now() - timedelta(days=900)))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.contacts["far"].snoozed_until.day == 1

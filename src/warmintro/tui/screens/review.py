@@ -256,14 +256,8 @@ class ReviewScreen(Screen):
             self.notify("Without a note, invite only low-risk people who surely know you. Snooze (z) instead.",
                         title="Not sent", severity="warning", timeout=10)
             return
-        target = self.target(gauge)
-        if gauge.today.used >= target and not self.tally.past_target:
-            go_on = await self.app.push_screen_wait(Confirm(
-                f"Today's target ({target}) is met. Invite more anyway?", yes="Go on"))
-            if not go_on:
-                return
-            self.tally.past_target = True
-        if self.risk.level == HIGH:
+        high_risk = self.risk.level == HIGH
+        if high_risk:
             high_pending = sum(1 for i in store.invites.values() if i.is_open and i.contact_id in store.contacts
                                and assess(store.contacts[i.contact_id], [], None, now).level == HIGH)
             if high_pending >= gauge.strike_headroom:
@@ -271,6 +265,15 @@ class ReviewScreen(Screen):
                             f"{gauge.strike_headroom}. Wait for answers or withdraw some first.",
                             title="Refused: strike headroom", severity="error", timeout=10)
                 return
+        # Refusals come before questions: never ask "go on?" about a send that would be refused anyway.
+        target = self.target(gauge)
+        if gauge.today.used >= target and not self.tally.past_target:
+            go_on = await self.app.push_screen_wait(Confirm(
+                f"Today's target ({target}) is met. Invite more anyway?", yes="Go on"))
+            if not go_on:
+                return
+            self.tally.past_target = True
+        if high_risk:
             question = Text.assemble("High recognition risk: ", (safe(entry.contact.display_name), "bold"),
                                      " may not know who you are. A stranger's \"I don't know this person\" is a "
                                      "strike. Invite anyway?")
@@ -300,8 +303,11 @@ class ReviewScreen(Screen):
         entry = self.entry
         if entry is None:
             return
+        gauge = self.store.gauge()
+        # With this month's notes spent, the honest default is to wait until they free up.
+        notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
         answer = await self.app.push_screen_wait(Ask("Snooze until when? (3d, 2w, next monday, 2026-12-01)",
-                                                     placeholder="2w"))
+                                                     placeholder="2w", value="next month" if notes_spent else ""))
         if not answer:
             return
         try:

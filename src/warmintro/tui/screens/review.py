@@ -343,7 +343,10 @@ class ReviewScreen(Screen):
         cid = entry.contact.id
         if self.app.act(self.store.update_contact, cid, how_we_met=edits.how_we_met, tags=edits.tags) and edits.note:
             self.app.act(self.store.add_note, cid, edits.note)
-        self.entry = next((e for e in [self.next_entry()] if e and e.contact.id == cid), None) or self.next_entry()
+        # Stay on the person just edited (their place in the queue may have moved), with the fresh record.
+        queue = self.queue()
+        self.entry = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == cid), None) \
+            or self.next_entry()
         self.show_gauge()
         self.show_entry()
 

@@ -1,30 +1,433 @@
-"""The review session. (Minimal until the review issue lands: shows the gauge and who is next.)"""
+"""The review session: one person at a time, a personal note, the gauge always in view.
+
+Focus rests on the card so single keys act; `w` (or Tab) moves into the note and Escape comes back.
+Every action goes through the store, which makes it durable before the next card appears.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from warmintro.model.queue import eligible, group_invites
-from warmintro.reports import status_dict, status_table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Header, Static, TextArea
+
+from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
+from warmintro.model.durations import DurationError, parse_when
+from warmintro.model.gauge import Gauge, check_send, start_of_day
+from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_counter
+from warmintro.model.queue import QueueEntry, build_queue, group_invites, today_target
+from warmintro.model.risk import HIGH, LOW, assess
+from warmintro.tui.widgets.card import PersonCard, card_text, safe
+from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
+from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
+from warmintro.tui.widgets.note_editor import NoteEditor
+
+from dateutil.relativedelta import relativedelta
+
+
+@dataclass
+class SessionTally:
+    started: datetime
+    before: Gauge
+    sent: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    snoozed: list[str] = field(default_factory=list)
+    past_target: bool = False  # the user deliberately chose to go on past today's target
+
+
+class SessionSummary(ModalScreen[bool]):
+    """Shown when the target is met and on quit. True: go on reviewing past the target."""
+    DEFAULT_CSS = """
+    SessionSummary { align: center middle; }
+    SessionSummary > Vertical { width: 116; height: auto; border: thick $success; padding: 1 2; background: $surface; }
+    SessionSummary Horizontal { height: auto; margin-top: 1; }
+    SessionSummary Button { margin-right: 2; }
+    """
+    BINDINGS = [Binding("escape", "close(False)", "Close", id="close", tooltip="Close the summary"),
+                Binding("g", "close(True)", "Go on", id="go_on", tooltip="Deliberately review past today's target")]
+
+    def __init__(self, title: str, body: Text, *, can_go_on: bool):
+        super().__init__()
+        self.title_text, self.body, self.can_go_on = title, body, can_go_on
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self.title_text, "bold"))
+            yield Static(self.body)
+            with Horizontal():
+                if self.can_go_on:
+                    yield Button("Go on past the target (g)", variant="warning", id="go")
+                yield Button("Done (Esc)", variant="primary", id="done")
+
+    def action_close(self, go_on: bool) -> None:
+        self.dismiss(go_on and self.can_go_on)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "go")
 
 
 class ReviewScreen(Screen):
+    CSS_PATH = "review.tcss"
+    AUTO_FOCUS = "PersonCard"
+
+    BINDINGS = [
+        Binding("s", "send", "Send", id="review.send",
+                tooltip="Record the invitation, copy the note, open the profile"),
+        Binding("ctrl+s", "send_from_note", "Send", id="review.send_from_note",
+                tooltip="Send while writing the note"),
+        Binding("w", "write", "Note", id="review.write", tooltip="Edit the note (Esc to leave it)"),
+        Binding("k", "skip", "Skip", id="review.skip", tooltip="Not now; they come back another day"),
+        Binding("z", "snooze", "Snooze", id="review.snooze", tooltip="Hide until a date: 3d, 2w, next monday"),
+        Binding("n", "never", "Never", id="review.never", tooltip="Never offer this person again (with a reason)"),
+        Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit how we met and tags; add a note"),
+        Binding("t", "template", "Template", id="review.template",
+                tooltip="Edit the note template of this person's segment"),
+        Binding("o", "not_on_linkedin", "No LinkedIn", id="review.not_on_linkedin",
+                tooltip="Record that this person has no LinkedIn profile"),
+        Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last action (send too)"),
+        Binding("question_mark", "help", "Help", id="review.help", tooltip="Show every key and what it does"),
+        Binding("q", "quit_session", "Quit", id="review.quit", tooltip="Show the summary and leave; nothing is lost"),
+        Binding("escape", "leave_note", "Done writing", id="review.leave_note",
+                tooltip="Back to the card so single keys act"),
+    ]
+
+    def __init__(self, **_options):
+        super().__init__()
+        self.entry: QueueEntry | None = None
+        self.passed: set[str] = set()  # skipped in this session: not offered again until the next one
+        self.network: Network | None = None
+        self.tally: SessionTally | None = None
+        self.summary_shown = False
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="gauge")
-        yield Static(id="next")
+        yield GaugeBar(id="gauge")
+        with Horizontal(id="body"):
+            yield PersonCard(id="card")
+            with Vertical(id="right"):
+                yield Static(id="heading")
+                yield NoteEditor(id="editor")
+                yield Static(id="notice")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.app.store_changed.subscribe(self, lambda _: self.redraw())
-        self.redraw()
+    # ----- state ------------------------------------------------------------------------------
 
-    def redraw(self) -> None:
-        store = self.app.store
-        self.query_one("#gauge", Static).update(Text(status_table(status_dict(store))))
-        queue = eligible(store.contacts, group_invites(store.invites.values()), store.settings, store.now())
-        first = Text("Next: ") + Text(queue[0].display_name) if queue else Text("Nobody to review.")
-        self.query_one("#next", Static).update(first)
+    @property
+    def store(self):
+        return self.app.store
+
+    def on_mount(self) -> None:
+        self.tally = SessionTally(self.store.now(), self.store.gauge())
+        self.network = Network.build(self.store.contacts.values())
+        self.app.store_changed.subscribe(self, self._store_changed)
+        self.advance()
+
+    def _store_changed(self, _=None) -> None:
+        self.network = Network.build(self.store.contacts.values())
+        self.show_gauge()
+
+    def target(self, gauge: Gauge) -> int:
+        return today_target(gauge)
+
+    def show_gauge(self) -> Gauge:
+        gauge = self.store.gauge()
+        self.query_one(GaugeBar).show(gauge, self.target(gauge))
+        return gauge
+
+    def queue(self):
+        store = self.store
+        gauge = store.gauge()
+        notes_left = gauge.notes_month.left  # None on premium
+        return build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
+                           notes_left=notes_left)
+
+    def next_entry(self) -> QueueEntry | None:
+        queue = self.queue()
+        for index in range(len(queue)):
+            entry = queue[index]
+            if entry.contact.id not in self.passed:
+                return entry
+        return None
+
+    def advance(self) -> None:
+        """Show the next person, after every action; offer the summary once the target is met."""
+        gauge = self.show_gauge()
+        self.entry = self.next_entry()
+        self.show_entry()
+        target = self.target(gauge)
+        if (gauge.today.used >= target and self.tally and self.tally.sent and not self.tally.past_target
+                and not self.summary_shown):
+            self.summary_shown = True
+            self.show_summary(f"Today's target is met ({gauge.today.used}/{target}).", can_go_on=True)
+
+    def show_entry(self) -> None:
+        card = self.query_one(PersonCard)
+        editor = self.query_one(NoteEditor)
+        entry = self.entry
+        store = self.store
+        now = store.now()
+        if entry is None:
+            card.update(Text("Nobody left to review today. Import more people, or come back tomorrow.", "italic"))
+            self.query_one("#heading", Static).update("")
+            self.query_one("#notice", Static).update("")
+            return
+        contact = entry.contact
+        ground = common_ground(contact, self.network)
+        risk = assess(contact, store.invites_for(contact.id), self.network, now)
+        self.risk = risk
+        card.update(card_text(contact, ground, risk, entry.segment, entry.why, now))
+        settings = store.settings
+        template = store.templates.get(entry.segment) or DEFAULT_TEMPLATES.get(entry.segment, "Hi {first_name}, ")
+        context = NoteContext(my_name=settings.my_name, common=best_phrase(ground), mutual=best_mutual(ground))
+        gauge = store.gauge()
+        notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
+        text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
+            render(template, contact, context)
+        editor.load(contact, text, limit=settings.effective_note_limit,
+                    sent=sent_counter(i.message for i in store.invites.values()))
+        heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
+                                (f" · template: {entry.segment}", "dim"))
+        self.query_one("#heading", Static).update(heading)
+        notice = Text()
+        if notes_spent:
+            first_next = start_of_day(now).replace(day=1) + relativedelta(months=1)
+            notice.append(f"This month's personal notes are used ({gauge.notes_month.used}/{gauge.notes_month.cap}). ",
+                          "bold yellow")
+            notice.append("Invite without a note only someone who surely knows you (low risk), "
+                          f"or snooze (z) until {first_next:%d %b}.", "yellow")
+        elif gauge.notes_month.cap is not None and not entry.note_advised:
+            notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
+        self.query_one("#notice", Static).update(notice)
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def action_write(self) -> None:
+        note = self.query_one("#note", TextArea)
+        note.focus()
+        note.move_cursor(note.document.end)  # most edits add a line at the end
+
+    def action_leave_note(self) -> None:
+        self.query_one(PersonCard).focus()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the Footer shows the writing keys only while writing
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def _writing(self) -> bool:
+        return isinstance(self.focused, TextArea)
+
+    def action_send_from_note(self) -> None:
+        self.action_send()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("leave_note", "send_from_note"):
+            return self._writing()
+        if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write", "template") and self.entry is None:
+            return None  # shown greyed: nobody on screen
+        return True
+
+    @work(exclusive=True, group="review-action")
+    async def action_send(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        store, settings, now = self.store, self.store.settings, self.store.now()
+        editor = self.query_one(NoteEditor)
+        note = editor.text.strip()
+        gauge = store.gauge()
+        refusal = check_send(gauge, now, with_note=bool(note), settings=settings)
+        if refusal is not None:
+            self.notify(refusal.message, title=f"Refused: {refusal.limit} limit", severity="error", timeout=10,
+                        markup=False)
+            return
+        if editor.blocked:
+            self.notify("Fix the note first (red lines under it).", title="Not sent", severity="warning")
+            return
+        if not note and gauge.notes_month.cap is not None and gauge.notes_month.left == 0 and self.risk.level != LOW:
+            self.notify("Without a note, invite only low-risk people who surely know you. Snooze (z) instead.",
+                        title="Not sent", severity="warning", timeout=10)
+            return
+        high_risk = self.risk.level == HIGH
+        if high_risk:
+            high_pending = sum(1 for i in store.invites.values() if i.is_open and i.contact_id in store.contacts
+                               and assess(store.contacts[i.contact_id], [], None, now).level == HIGH)
+            if high_pending >= gauge.strike_headroom:
+                self.notify(f"{high_pending} high-risk invitations are already pending; the strike headroom is "
+                            f"{gauge.strike_headroom}. Wait for answers or withdraw some first.",
+                            title="Refused: strike headroom", severity="error", timeout=10)
+                return
+        # Refusals come before questions: never ask "go on?" about a send that would be refused anyway.
+        target = self.target(gauge)
+        if gauge.today.used >= target and not self.tally.past_target:
+            go_on = await self.app.push_screen_wait(Confirm(
+                f"Today's target ({target}) is met. Invite more anyway?", yes="Go on"))
+            if not go_on:
+                return
+            self.tally.past_target = True
+        if high_risk:
+            question = Text.assemble("High recognition risk: ", (safe(entry.contact.display_name), "bold"),
+                                     " may not know who you are. A stranger's \"I don't know this person\" is a "
+                                     "strike. Invite anyway?")
+            if not await self.app.push_screen_wait(Confirm(question, yes="Invite anyway")):
+                return
+        invite = self.app.act(store.send_invite, entry.contact.id, note, segment=entry.segment,
+                              template=entry.segment if note else "")
+        if invite is None:
+            return
+        self.tally.sent.append(entry.contact.id)
+        if note:
+            self.app.copy_to_clipboard(note)
+        if entry.contact.linkedin_url:
+            self.app.open_url(entry.contact.linkedin_url)
+        self.notify("Recorded the invitation to " + safe(entry.contact.display_name)
+                    + ("; the note is on the clipboard." if note else "."), title="Sent", markup=False)
+        self.advance()
+
+    def action_skip(self) -> None:
+        if self.entry and self.app.act(self.store.skip, self.entry.contact.id):
+            self.passed.add(self.entry.contact.id)
+            self.tally.skipped.append(self.entry.contact.id)
+            self.advance()
+
+    @work(exclusive=True, group="review-action")
+    async def action_snooze(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        gauge = self.store.gauge()
+        # With this month's notes spent, the honest default is to wait until they free up.
+        notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
+        answer = await self.app.push_screen_wait(Ask("Snooze until when? (3d, 2w, next monday, 2026-12-01)",
+                                                     placeholder="2w", value="next month" if notes_spent else ""))
+        if not answer:
+            return
+        try:
+            until = parse_when(answer, self.store.now())
+        except DurationError as exc:
+            self.notify(str(exc), title="Not snoozed", severity="warning", markup=False)
+            return
+        if self.app.act(self.store.snooze, entry.contact.id, until):
+            self.tally.snoozed.append(entry.contact.id)
+            self.notify(f"Snoozed until {until:%a %d %b}.", markup=False)
+            self.advance()
+
+    @work(exclusive=True, group="review-action")
+    async def action_never(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        reason = await self.app.push_screen_wait(Ask("Never offer this person again. Why?",
+                                                     placeholder="e.g. recruiter, do not know them"))
+        if reason is None:
+            return
+        if self.app.act(self.store.never, entry.contact.id, reason or "no reason given"):
+            self.advance()
+
+    @work(exclusive=True, group="review-action")
+    async def action_edit(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        edits = await self.app.push_screen_wait(EditContact(entry.contact.how_we_met, entry.contact.tags))
+        if edits is None:
+            return
+        cid = entry.contact.id
+        if self.app.act(self.store.update_contact, cid, how_we_met=edits.how_we_met, tags=edits.tags) and edits.note:
+            self.app.act(self.store.add_note, cid, edits.note)
+        # Stay on the person just edited (their place in the queue may have moved), with the fresh record.
+        queue = self.queue()
+        self.entry = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == cid), None) \
+            or self.next_entry()
+        self.show_gauge()
+        self.show_entry()
+
+    @work(exclusive=True, group="review-action")
+    async def action_template(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        segment = entry.segment
+        current = self.store.templates.get(segment) or DEFAULT_TEMPLATES.get(segment, "")
+        text = await self.app.push_screen_wait(EditTemplate(segment, current))
+        if text is None:
+            return
+        # "" means the shipped default: the store forgets the segment's own text.
+        if self.app.act(self.store.set_template, segment, text or None):
+            self.notify(f"Template for {segment} saved.", markup=False)
+            self.show_entry()
+
+    def action_not_on_linkedin(self) -> None:
+        if self.entry and self.app.act(self.store.mark_not_on_linkedin, self.entry.contact.id):
+            self.notify("Recorded: not on LinkedIn.")
+            self.advance()
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.store.undo()
+        except Exception as exc:  # a store error must not end the session
+            self.notify(str(exc), title="Not undone", severity="error", markup=False)
+            return
+        if undone is None:
+            self.notify("Nothing to undo.")
+            return
+        self.app.store_changed.publish(None)
+        # Whoever the undone action was about becomes reviewable again in this session.
+        self.passed.clear()
+        self._forget_last(undone)
+        self.notify("Undone: " + safe(undone), markup=False)
+        self.advance()
+
+    def _forget_last(self, undone: str) -> None:
+        if undone.startswith("invite ") and self.tally.sent:
+            self.tally.sent.pop()
+        elif undone.startswith("skip") and self.tally.skipped:
+            self.tally.skipped.pop()
+        elif undone.startswith("snooze") and self.tally.snoozed:
+            self.tally.snoozed.pop()
+
+    def action_help(self) -> None:
+        from textual.widgets import HelpPanel
+
+        if self.query(HelpPanel):  # the same key closes it again
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
+
+    def summary_text(self) -> Text:
+        tally = self.tally
+        now = self.store.now()
+        after = self.store.gauge()
+        minutes = int((now - tally.started).total_seconds() // 60)
+        out = Text()
+        out.append(f"sent {len(tally.sent)} · skipped {len(tally.skipped)} · snoozed {len(tally.snoozed)} · "
+                   f"time {minutes} min\n\n")
+        out.append("before  ", "dim")
+        out.append_text(gauge_text(tally.before, today_target(tally.before)))
+        out.append("\nafter   ", "dim")
+        out.append_text(gauge_text(after, today_target(after)))
+        return out
+
+    @work(exclusive=True, group="review-action")
+    async def show_summary(self, title: str, *, can_go_on: bool) -> None:
+        go_on = await self.app.push_screen_wait(SessionSummary(title, self.summary_text(), can_go_on=can_go_on))
+        if go_on:
+            self.tally.past_target = True
+
+    @work(exclusive=True, group="review-action")
+    async def action_quit_session(self) -> None:
+        await self.app.push_screen_wait(SessionSummary("Session summary: everything is saved.",
+                                                       self.summary_text(), can_go_on=False))
+        self.app.exit()
+
+    @on(NoteEditor.Linted)
+    def linted(self, event: NoteEditor.Linted) -> None:
+        event.stop()

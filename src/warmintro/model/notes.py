@@ -1,0 +1,198 @@
+"""Invitation notes: the shipped templates, placeholder filling, and the lint shown while typing."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from rapidfuzz import fuzz
+
+from warmintro.model.contact import Contact
+from warmintro.model.segments import CHAMBER, CLIENTS, COLLEAGUES, EVENT, NOT_ON_LINKEDIN, ON_LINKEDIN
+
+# Short and human: a greeting, how we know each other, why connect. Each fits 200 characters once filled.
+DEFAULT_TEMPLATES: dict[str, str] = {
+    CLIENTS: "Hi {first_name}, it has been good working with you and the {company} team. "
+             "I'd be glad to stay in touch here. {my_name}",
+    CHAMBER: "Hi {first_name}, good to see you at {event} ({how_we_met}). "
+             "As fellow members, I'd be glad to keep in touch. {my_name}",
+    EVENT: "Hi {first_name}, great to meet you at {event} ({how_we_met}). "
+           "I'd like to stay in touch. {my_name}",
+    COLLEAGUES: "Hi {first_name}, it's been a while since we worked together. "
+                "Good to see you at {company}; let's stay in touch. {my_name}",
+    ON_LINKEDIN: "Hi {first_name}, {common}. I'd like to connect and keep in touch. {my_name}",
+    NOT_ON_LINKEDIN: "Hi {first_name}, good to see you've joined LinkedIn! "
+                     "Let's connect here too. {my_name}",
+}
+
+PLACEHOLDERS = ("first_name", "last_name", "company", "position", "event", "how_we_met",
+                "common", "mutual", "my_name")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteContext:
+    """What a note can say beyond the contact itself."""
+    my_name: str = ""
+    common: str = ""  # the best common-ground phrase
+    mutual: str = ""  # a mutual connection's name
+
+
+def placeholder_values(contact: Contact, context: NoteContext) -> dict[str, str]:
+    return {
+        "first_name": contact.first_name, "last_name": contact.last_name,
+        "company": contact.company, "position": contact.position,
+        "event": contact.event, "how_we_met": contact.how_we_met,
+        "common": context.common, "mutual": context.mutual or (contact.mutual[0] if contact.mutual else ""),
+        "my_name": context.my_name,
+    }
+
+
+_FIELD_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def render(template: str, contact: Contact, context: NoteContext = NoteContext()) -> str:
+    """Fill the known placeholders that have a value; leave the rest visible so the lint catches them.
+
+    A regex substitution, not str.format: braces in user text must never raise or be eaten.
+    """
+    values = placeholder_values(contact, context)
+
+    def fill(match: re.Match) -> str:
+        value = values.get(match.group(1), "")
+        return value if value else match.group(0)
+
+    return _FIELD_RE.sub(fill, template)
+
+
+def unfilled_placeholders(text: str) -> list[str]:
+    return [m.group(0) for m in _FIELD_RE.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class LintIssue:
+    rule: str
+    level: str  # "block" or "warn"
+    message: str
+
+
+LINKEDIN_DEFAULTS = (
+    "I'd like to add you to my professional network on LinkedIn.",
+    "I'd like to join your LinkedIn network.",
+    "I'd like to add you to my network.",
+    "I'd like to connect with you on LinkedIn.",
+    "I want to add you to my professional network on LinkedIn.",
+    "Please accept my invitation to connect on LinkedIn.",
+)
+_DEFAULT_SIMILARITY = 85  # rapidfuzz ratio out of 100; "I'd like to add you to my network" still trips it
+
+_CONTEXT_WORDS = (
+    "met", "meet", "meeting", "worked", "work with", "working", "together", "colleague", "client",
+    "member", "conference", "event", "talk", "mutual", "introduced", "recommend", "both", "our ",
+    "school", "university", "team", "project", "chamber", "group", "club", "enjoyed", "your post",
+    "your article", "panel", "workshop", "dinner", "coffee", "call", "we spoke", "spoke", "chat",
+)
+_PITCH_RE = re.compile(
+    r"\b(discount|offer|free trial|demo|buy|purchase|pricing|price|our (?:product|service|solution)s?|"
+    r"book a call|schedule a call|sales|deal|limited time|roi|leads?|grow your business|quote|"
+    r"hop on a call|15 minutes|services)\b", re.IGNORECASE)
+_MANY_SAME = 5  # the same text sent to this many people reads as a mail merge
+
+
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("’", "'")
+    text = text.translate(str.maketrans("", "", string.punctuation.replace("'", "")))
+    return " ".join(text.split())
+
+
+_CONTRACTIONS = ((r"\bi would\b", "i'd"), (r"\bi want to\b", "i'd like to"), (r"\bid like\b", "i'd like"),
+                 (r"\bi'd love to\b", "i'd like to"), (r"\bon linkedin\b", ""), (r"\blinkedin\b", ""))
+
+
+def _core(text: str) -> str:
+    core = _normalise(text)
+    for pattern, repl in _CONTRACTIONS:
+        core = re.sub(pattern, repl, core)
+    return " ".join(core.split())
+
+
+def is_linkedin_default(text: str) -> bool:
+    """The default note or a close variant, once a greeting and the signature are ignored."""
+    core = re.sub(r"^(hi|hello|hey|dear)( \w+)?\s*", "", _core(text))
+    if not core:
+        return False
+    for default in LINKEDIN_DEFAULTS:
+        target = _core(default)
+        if fuzz.ratio(core, target) >= _DEFAULT_SIMILARITY:
+            return True
+        # A name or signature appended to the default: compare the leading part only.
+        if len(core) > len(target) and fuzz.ratio(core[:len(target)], target) >= 90 \
+                and len(core) - len(target) <= 30:
+            return True
+    return False
+
+
+def lint(text: str, contact: Contact, *, limit: int,
+         sent_messages_counter: Mapping[str, int] | None = None) -> list[LintIssue]:
+    """Every rule, blocking ones first. An empty note is not linted: sending without one is a choice."""
+    issues: list[LintIssue] = []
+    stripped = text.strip()
+    if not stripped:
+        return issues
+    if len(stripped) > limit:
+        issues.append(LintIssue("over_limit", "block",
+                                f"{len(stripped)} characters: {len(stripped) - limit} over the limit of {limit}."))
+    holes = unfilled_placeholders(stripped)
+    if holes:
+        issues.append(LintIssue("placeholder", "block",
+                                f"Unfilled placeholder {', '.join(dict.fromkeys(holes))}: write it in by hand."))
+    if is_linkedin_default(stripped):
+        issues.append(LintIssue("default_note", "block",
+                                "This is LinkedIn's default note (or close to it): say how you know each other."))
+    folded = stripped.casefold()
+    first = contact.first_name.strip().casefold()
+    if first and first not in folded:
+        issues.append(LintIssue("no_first_name", "warn", f"The note does not use {contact.first_name}'s first name."))
+    if not any(word in folded for word in _CONTEXT_WORDS) and not _mentions_shared_fact(folded, contact):
+        issues.append(LintIssue("no_context", "warn", "Nothing says how you know each other."))
+    pitch = _PITCH_RE.search(stripped)
+    if pitch:
+        issues.append(LintIssue("sales_pitch", "warn",
+                                f"“{pitch.group(0)}” reads like a sales pitch: an invitation is not the place."))
+    if sent_messages_counter:
+        times = same_text_count(stripped, sent_messages_counter)
+        if times >= _MANY_SAME:
+            issues.append(LintIssue("same_text", "warn", f"The same text already went to {times} people."))
+    return issues
+
+
+def _mentions_shared_fact(folded: str, contact: Contact) -> bool:
+    facts = (contact.company, contact.event, contact.school, contact.introduced_by, *contact.mutual)
+    return any(f and f.casefold() in folded for f in facts)
+
+
+def message_key(text: str) -> str:
+    """Notes differing only in the name or punctuation count as the same text."""
+    return _normalise(text)
+
+
+def sent_counter(messages) -> Counter:
+    """How often each (normalised) note was sent, for the "same text" rule.
+
+    Names are blanked so "Hi Ana, …" and "Hi Bo, …" count as one text.
+    """
+    counter: Counter = Counter()
+    for message in messages:
+        if message and message.strip():
+            counter[message_key(_strip_greeting_name(message))] += 1
+    return counter
+
+
+def _strip_greeting_name(text: str) -> str:
+    return re.sub(r"^\s*(hi|hello|hey|dear)\s+[^\s,!.]+", r"\1", text.strip(), flags=re.IGNORECASE)
+
+
+def same_text_count(text: str, counter: Mapping[str, int]) -> int:
+    return counter.get(message_key(_strip_greeting_name(text)), 0)

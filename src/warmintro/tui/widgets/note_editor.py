@@ -1,0 +1,82 @@
+"""The note editor: a TextArea with a live character counter and the lint shown as the user types."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from warmintro.model.contact import Contact
+from warmintro.tui.widgets.card import safe
+from warmintro.model.notes import LintIssue, lint
+
+
+def lint_text(issues: list[LintIssue]) -> Text:
+    out = Text()
+    for issue in issues:
+        style = "bold red" if issue.level == "block" else "yellow"
+        out.append("✖ " if issue.level == "block" else "⚠ ", style)
+        out.append(safe(issue.message) + "\n", style)
+    return out or Text("✔ ready to send", "green")
+
+
+class NoteEditor(Vertical):
+    DEFAULT_CSS = """
+    NoteEditor { height: auto; }
+    NoteEditor TextArea { height: 8; }
+    NoteEditor #counter { height: 1; text-align: right; }
+    NoteEditor #lint { height: auto; min-height: 1; }
+    """
+
+    @dataclass
+    class Linted(Message):
+        """The note changed and was linted again: the screen enables or refuses send."""
+        editor: "NoteEditor"
+        issues: list[LintIssue]
+
+        @property
+        def control(self) -> "NoteEditor":
+            return self.editor
+
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self.contact: Contact | None = None
+        self.limit = 300
+        self.sent: Counter = Counter()
+        self.issues: list[LintIssue] = []
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
+        yield Static(id="counter")
+        yield Static(id="lint")
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def load(self, contact: Contact, text: str, *, limit: int, sent: Counter) -> None:
+        self.contact, self.limit, self.sent = contact, limit, sent
+        self.query_one(TextArea).load_text(text)
+        self.relint()
+
+    @property
+    def blocked(self) -> bool:
+        return any(i.level == "block" for i in self.issues)
+
+    @on(TextArea.Changed)
+    def relint(self) -> None:
+        if self.contact is None:
+            return
+        text = self.text
+        self.issues = lint(text, self.contact, limit=self.limit, sent_messages_counter=self.sent)
+        length = len(text.strip())
+        style = "bold red" if length > self.limit else ("yellow" if length > self.limit * 0.9 else "dim")
+        self.query_one("#counter", Static).update(Text(f"{length}/{self.limit}", style))
+        self.query_one("#lint", Static).update(lint_text(self.issues))
+        self.post_message(self.Linted(self, self.issues))

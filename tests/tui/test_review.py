@@ -1,0 +1,330 @@
+"""The review session driven like a user would: keys, a note, and what the store recorded."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.widgets import TextArea
+
+from warmintro.tui.screens.review import ReviewScreen, SessionSummary
+from warmintro.tui.widgets.card import PersonCard
+from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact
+from warmintro.tui.widgets.note_editor import NoteEditor
+
+SIZE = (120, 40)
+
+
+def screen(app) -> ReviewScreen:
+    assert isinstance(app.screen, ReviewScreen), app.screen
+    return app.screen
+
+
+def current(app):
+    return screen(app).entry.contact
+
+
+async def test_start_shows_a_person_a_prefilled_note_and_the_gauge(review_app):
+    async with review_app.run_test(size=SIZE) as pilot:
+        entry = screen(review_app).entry
+        assert entry is not None and entry.recent_event  # quick-added from a recent event comes first
+        editor = review_app.screen.query_one(NoteEditor)
+        assert entry.contact.first_name in editor.text
+        card = str(review_app.screen.query_one(PersonCard).render())
+        assert "Recognition risk" in card and "Common ground" in card
+        assert "lifetime" in str(review_app.screen.query_one("#gauge").render())
+
+
+async def test_send_records_copies_and_opens_the_profile(review_app, demo_store, opened_urls):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        note = review_app.screen.query_one(NoteEditor).text
+        await pilot.press("s")
+        await pilot.pause()
+        invites = demo_store.invites_for(person.id)
+        assert [i.message for i in invites] == [note.strip()]
+        assert review_app.clipboard == note.strip()
+        assert opened_urls == [person.linkedin_url]
+        assert current(review_app).id != person.id
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_store.invites_for(person.id) == []
+        assert current(review_app).id == person.id
+
+
+async def test_a_blocked_note_is_not_sent(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("w")
+        review_app.screen.query_one(TextArea).load_text("I'd like to add you to my professional network on LinkedIn.")
+        await pilot.pause()
+        assert "default note" in str(review_app.screen.query_one("#lint").render())
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert demo_store.invites_for(person.id) == []
+
+
+async def test_skip_moves_on_and_persists(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert demo_store.contacts[person.id].skipped_at is not None
+        assert current(review_app).id != person.id
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_store.contacts[person.id].skipped_at is None
+
+
+async def test_snooze_until_a_typed_date(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(review_app.screen, Ask)
+        await pilot.press("3", "d", "enter")
+        await pilot.pause()
+        until = demo_store.contacts[person.id].snoozed_until
+        assert until is not None and (until - demo_store.now()).days == 3
+        assert current(review_app).id != person.id
+
+
+async def test_never_with_a_reason(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"recruiter", "enter")
+        await pilot.pause()
+        assert demo_store.contacts[person.id].never_reason == "recruiter"
+
+
+async def test_edit_how_we_met_tags_and_add_a_note(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(review_app.screen, EditContact)
+        review_app.screen.query_one("#how_we_met").value = "coffee at the sprint"
+        review_app.screen.query_one("#tags").value = "python, sprint"
+        review_app.screen.query_one("#note").value = "wants the slides"
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = demo_store.contacts[person.id]
+        assert saved.how_we_met == "coffee at the sprint"
+        assert saved.tags == ["python", "sprint"]
+        assert saved.notes[-1].text == "wants the slides"
+
+
+async def test_not_on_linkedin(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert demo_store.contacts[person.id].not_on_linkedin
+
+
+async def test_help_lists_the_keys(review_app):
+    async with review_app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from textual.widgets import HelpPanel
+        assert review_app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not review_app.screen.query(HelpPanel)
+
+
+async def test_quit_shows_the_summary_then_leaves(review_app):
+    async with review_app.run_test(size=SIZE) as pilot:
+        await pilot.press("k", "q")
+        await pilot.pause()
+        assert isinstance(review_app.screen, SessionSummary)
+        assert "skipped 1" in str(review_app.screen.body)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert review_app.return_code in (0, None)
+
+
+async def test_target_met_shows_the_summary_and_going_on_needs_confirmation(review_app, demo_store):
+    from warmintro.model.settings import Settings
+    demo_store.set_settings(Settings(**{**demo_store.settings.to_dict(), "daily_batch": 1}))
+    async with review_app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(review_app.screen, SessionSummary)
+        await pilot.press("escape")
+        await pilot.pause()
+        person = current(review_app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(review_app.screen, Confirm)  # past the target only deliberately
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_store.invites_for(person.id) == []
+
+
+async def test_send_at_the_weekly_cap_is_refused_naming_the_limit(review_app, demo_store):
+    from warmintro.model.settings import Settings
+    used = demo_store.gauge().week.used
+    demo_store.set_settings(Settings(**{**demo_store.settings.to_dict(), "weekly_cap": used, "daily_batch": used}))
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert demo_store.invites_for(person.id) == []
+        messages = [n.message for n in review_app._notifications]
+        assert any("Weekly cap reached" in m and "frees up" in m for m in messages)
+
+
+async def test_high_risk_needs_a_deliberate_confirmation(store, opened_urls):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert screen(app).risk.level == "high"
+        await pilot.press("w")
+        app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(store.invites_for("old")) == 1
+
+
+async def test_free_account_with_no_notes_left_offers_only_honest_choices(store, opened_urls):
+    from datetime import timedelta
+    from warmintro.model.contact import Contact
+    from warmintro.model.settings import Settings
+    from warmintro.tui.app import make_app
+    store.set_settings(Settings(account="free"))
+    for i in range(5):
+        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
+        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
+    store.add_contact(Contact(id="far", first_name="Far", how_we_met="a call",
+                              last_interaction=store.now() - timedelta(days=900)))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "notes this month 5/5" in str(app.screen.query_one("#gauge").render())
+        assert "personal notes are used" in str(app.screen.query_one("#notice").render())
+        assert app.screen.query_one(NoteEditor).text == ""
+        await pilot.press("s")
+        await pilot.pause()
+        assert store.invites_for("far") == []
+
+
+async def test_names_with_markup_ansi_and_bidi_render_as_text(store):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    store.add_contact(Contact(id="evil", first_name="[bold red]x[/]", last_name="\x1b[31mred\u202eevil",
+                              company="[link=http://a]co[/link]", met_on=store.now().date(), event="Meetup"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        card = app.screen.query_one(PersonCard).render()
+        plain = card.plain if isinstance(card, Text) else str(card)
+        assert "[bold red]x[/]" in plain
+        assert "\x1b" not in plain and "\u202e" not in plain
+        assert "\\u001b[31mred\\u202eevil" in plain
+        assert "[link=http://a]co[/link]" in plain
+
+
+LINT_CASES = [
+    ("over_limit", "Hi Bruno, we met at PyCon. " + "x" * 300, "over the limit"),
+    ("placeholder", "Hi Bruno, we met at {event}.", "Unfilled placeholder"),
+    ("default_note", "I'd like to add you to my professional network on LinkedIn.", "default note"),
+    ("no_first_name", "Hello, we met at PyCon.", "first name"),
+    ("no_context", "Hi Bruno, hope all is well.", "how you know each other"),
+    ("sales_pitch", "Hi Bruno, we met at PyCon; can we book a call about our product?", "sales pitch"),
+]
+
+
+@pytest.mark.parametrize("rule,text,shown", LINT_CASES, ids=[c[0] for c in LINT_CASES])
+async def test_each_lint_rule_shows_while_typing(review_app, rule, text, shown):
+    async with review_app.run_test(size=SIZE) as pilot:
+        contact = current(review_app)
+        text = text.replace("Bruno", contact.first_name)
+        await pilot.press("w")
+        review_app.screen.query_one(TextArea).load_text(text)
+        await pilot.pause()
+        editor = review_app.screen.query_one(NoteEditor)
+        assert rule in {i.rule for i in editor.issues}
+        assert shown in str(review_app.screen.query_one("#lint").render())
+
+
+async def test_same_text_sent_to_many_warns_while_typing(store):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    for i in range(5):
+        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}", connected=False))
+        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
+    store.add_contact(Contact(id="ana", first_name="Ana", met_on=store.now().date(), event="PyCon"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        app.screen.query_one(TextArea).load_text("Hi Ana, we met at PyCon.")
+        await pilot.pause()
+        assert "same_text" in {i.rule for i in app.screen.query_one(NoteEditor).issues}
+
+
+async def test_typing_into_the_note_does_not_trigger_actions(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("w", *" See you soon", "escape")
+        await pilot.pause()
+        assert review_app.screen.query_one(NoteEditor).text.endswith("See you soon")
+        assert demo_store.invites_for(person.id) == [] and current(review_app).id == person.id
+
+
+async def test_edit_the_segment_template_and_the_note_follows(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        segment = screen(review_app).entry.segment
+        await pilot.press("t")
+        await pilot.pause()
+        from warmintro.tui.widgets.dialogs import EditTemplate
+        assert isinstance(review_app.screen, EditTemplate)
+        review_app.screen.query_one(TextArea).load_text("Hey {first_name}, PyCon was fun. {my_name}")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_store.templates[segment] == "Hey {first_name}, PyCon was fun. {my_name}"
+        first = current(review_app).first_name
+        assert review_app.screen.query_one(NoteEditor).text == f"Hey {first}, PyCon was fun. Alex Morgan"
+
+
+async def test_high_risk_pending_may_not_exceed_the_strike_headroom(store, opened_urls):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    headroom = store.gauge().strike_headroom
+    for i in range(headroom):
+        store.add_contact(Contact(id=f"h{i}", first_name=f"H{i}", sources=["vcard:2014.vcf"]))
+        store.send_invite(f"h{i}", f"Hi H{i}, we worked together at Acme.")
+    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert screen(app).risk.level == "high"
+        await pilot.press("w")
+        app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert store.invites_for("old") == []
+        assert any("strike headroom" in n.message for n in app._notifications)
+
+
+async def test_snooze_defaults_to_next_month_when_free_notes_are_spent(store, opened_urls):
+    from datetime import timedelta
+    from warmintro.model.contact import Contact
+    from warmintro.model.settings import Settings
+    from warmintro.tui.app import make_app
+    store.set_settings(Settings(account="free"))
+    for i in range(5):
+        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
+        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
+    store.add_contact(Contact(id="far", first_name="Far", how_we_met="a call",
+                              last_interaction=store.now() - timedelta(days=900)))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.contacts["far"].snoozed_until.day == 1

@@ -74,9 +74,12 @@ class QuickAddScreen(Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save person", id="quick-save", tooltip="Save and clear for the next person",
                 priority=True),
-        Binding("ctrl+e", "edit", "Edit", id="quick-edit", tooltip="Load the highlighted batch entry into the form"),
-        Binding("ctrl+d", "remove", "Remove", id="quick-remove", tooltip="Remove the highlighted batch entry"),
-        Binding("escape", "new_person", "Clear", id="quick-clear", tooltip="Clear the person fields"),
+        Binding("ctrl+b", "focus_batch", "Batch list", id="quick-batch",
+                tooltip="Move to the list of people added this batch (up/down to choose)"),
+        # Not ctrl+e / ctrl+d: the form's Input fields use those for end-of-line and delete.
+        Binding("f2", "edit", "Edit", id="quick-edit", tooltip="Load the highlighted batch entry into the form"),
+        Binding("ctrl+r", "remove", "Remove", id="quick-remove", tooltip="Remove the highlighted batch entry"),
+        Binding("escape", "new_person", "Clear", id="quick-clear", tooltip="Clear the person fields, back to Name"),
     ]
 
     def __init__(self):
@@ -213,6 +216,9 @@ class QuickAddScreen(Screen):
             self.set_error(key, "")
         self.editing = None
         self.query_one("#name", Input).focus()
+
+    def action_focus_batch(self) -> None:
+        self.query_one("#batch-table", DataTable).focus()
 
     def highlighted(self) -> str | None:
         table = self.query_one("#batch-table", DataTable)

@@ -51,6 +51,9 @@ async def test_stale_preselected_toggle_and_withdraw(store, tmp_path):
         await pilot.pause()
         assert store.invites["i-c-ana-silva"].status is InviteStatus.PENDING
         assert len(screen.invite_ids) == 3
+        # The toasts name people: they must render as plain text, not crash.
+        assert any("Undone: withdraw 2 invitations" in str(n.message) for n in app._notifications)
+        await pilot.pause(0.2)
 
 
 async def test_declining_the_confirmation_changes_nothing(store):

@@ -89,7 +89,7 @@ class OutcomesScreen(Screen):
             return
         invite = self.app.act(self.app.store.record_outcome, invite_id, InviteStatus(status))
         if invite is not None:
-            self.notify(Text(f"Recorded: {self.app.store.undo_label}"))
+            self.notify(f"Recorded: {self.app.store.undo_label}", markup=False)
 
     @work(exclusive=True, group="outcomes")
     async def action_strikes(self) -> None:
@@ -100,7 +100,7 @@ class OutcomesScreen(Screen):
         try:
             count = int(answer.strip())
         except ValueError:
-            self.notify(Text(f"{answer!r} is not a whole number."), severity="warning")
+            self.notify(f"{answer!r} is not a whole number.", markup=False, severity="warning")
             return
         if self.app.act(self.app.store.set_recorded_strikes, count) is not None:
             self.notify(f"Strikes set to {count}.")
@@ -118,4 +118,4 @@ class OutcomesScreen(Screen):
             return
         label = self.app.act(self.app.store.undo)
         if label is not None:
-            self.notify(Text(f"Undone: {label}"))
+            self.notify(f"Undone: {label}", markup=False)

@@ -36,6 +36,7 @@ class DuplicateChoice(ModalScreen[str]):
     DEFAULT_CSS = """
     DuplicateChoice { align: center middle; }
     DuplicateChoice > Vertical { width: 80; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    DuplicateChoice Label { width: 100%; }
     """
     BINDINGS = [
         Binding("m", "choose('merge')", "Merge", id="dup-merge", tooltip="Add what you typed to the existing person"),

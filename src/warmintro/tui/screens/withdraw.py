@@ -141,7 +141,7 @@ class WithdrawScreen(Screen):
             return
         label = self.app.act(self.app.store.undo)
         if label is not None:
-            self.notify(Text(f"Undone: {label}"))
+            self.notify(f"Undone: {label}", markup=False)
 
     @work(exclusive=True, group="withdraw")
     async def action_withdraw(self) -> None:
@@ -186,6 +186,6 @@ class WithdrawScreen(Screen):
         try:
             atomic_write(target, withdraw_checklist(rows, checklist_format(str(target))).encode("utf-8"))
         except OSError as exc:
-            self.notify(Text(f"{target}: {exc.strerror}"), title="Checklist not written", severity="error")
+            self.notify(f"{target}: {exc.strerror}", markup=False, title="Checklist not written", severity="error")
             return
-        self.notify(Text(f"Checklist written to {target}"))
+        self.notify(f"Checklist written to {target}", markup=False)

@@ -16,6 +16,7 @@ class Confirm(ModalScreen[bool]):
     DEFAULT_CSS = """
     Confirm { align: center middle; }
     Confirm > Vertical { width: 70; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    Confirm Label { width: 100%; }
     """
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm-yes", tooltip="Go ahead"),
@@ -41,6 +42,7 @@ class Ask(ModalScreen[str | None]):
     DEFAULT_CSS = """
     Ask { align: center middle; }
     Ask > Vertical { width: 80; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    Ask Label { width: 100%; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask-cancel", tooltip="Close without an answer")]
 

@@ -67,10 +67,11 @@ class QuickAddScreen(Screen):
     DEFAULT_CSS = """
     QuickAddScreen #quick-form { width: 1fr; padding: 0 1; }
     QuickAddScreen #quick-batch { width: 1fr; }
-    QuickAddScreen .row { height: 3; }
-    QuickAddScreen .row Label { width: 14; padding: 1 1 0 0; }
+    QuickAddScreen .row { height: 1; margin-top: 1; }
+    QuickAddScreen .row Label { width: 14; }
     QuickAddScreen .row Input { width: 1fr; }
     QuickAddScreen .error { color: $error; height: auto; padding-left: 14; }
+    QuickAddScreen #quick-status { margin-top: 1; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save person", id="quick-save", tooltip="Save and clear for the next person",
@@ -95,7 +96,7 @@ class QuickAddScreen(Screen):
                 for key, label, placeholder in EVENT_FIELDS + PERSON_FIELDS:
                     with Horizontal(classes="row"):
                         yield Label(label)
-                        yield Input(placeholder=placeholder, id=key)
+                        yield Input(placeholder=placeholder, id=key, compact=True)
                     yield Static(id=f"{key}-error", classes="error")
                 yield Static(id="quick-status")
             with Vertical(id="quick-batch"):
@@ -105,8 +106,8 @@ class QuickAddScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#batch-table", DataTable)
-        table.add_column("Name", key="name")
-        table.add_column("Company", key="company")
+        table.add_column("Name", key="name", width=24)
+        table.add_column("Company", key="company", width=22)
         self.query_one("#event", Input).focus()
         self.status("Type the event once; Enter saves each person and clears the form.")
 
@@ -155,6 +156,7 @@ class QuickAddScreen(Screen):
                     self.set_error("reach", "Not a LinkedIn profile URL (linkedin.com/in/…) or an email.")
                     ok = False
         if not ok:
+            self.status("Not saved: fix the field marked in red.")
             return None
         event = clean_text(self.value("event"))
         how = self.value("how").strip()

@@ -16,6 +16,7 @@ def seeded(tmp_path):
         add_pending(store, "Ana Silva", 40, "https://www.linkedin.com/in/ana/")
         add_pending(store, "[bold]Mallory[/bold] X", 30)
         add_pending(store, "Eva Lima", 10, "https://www.linkedin.com/in/eva/")
+        store.withdraw([add_pending(store, "Rui Costa", 50).id])  # shows in the cooldown list
         yield store
 
 

@@ -47,6 +47,9 @@ async def test_stale_preselected_toggle_and_withdraw(store, tmp_path):
         assert app.clipboard == "https://www.linkedin.com/in/ana/"
         assert "[bold]Mallory[/bold] X" in target.read_text()
         assert screen.invite_ids == ["i-c-eva-lima"]
+        cooldown = screen.query_one("#cooldown-table")
+        assert cooldown.row_count == 2
+        assert str(cooldown.get_row("i-c-ana-silva")[2]) == "11 Dec 2026"  # 20 Nov + 21 days
         await pilot.press("u")
         await pilot.pause()
         assert store.invites["i-c-ana-silva"].status is InviteStatus.PENDING

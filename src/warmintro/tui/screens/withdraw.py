@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from warmintro.exporting import checklist_format, withdraw_checklist
 from warmintro.model.durations import humanize_span
-from warmintro.model.invite import Invite
+from warmintro.model.invite import Invite, cooldown_until
 from warmintro.tui.widgets.confirm import Ask, Confirm
 
 MARK_ON, MARK_OFF = "[x]", "[ ]"
@@ -25,6 +25,10 @@ def default_checklist_path(today) -> str:
 
 
 class WithdrawScreen(Screen):
+    DEFAULT_CSS = """
+    WithdrawScreen #withdraw-table { height: 2fr; }
+    WithdrawScreen #cooldown-table { height: 1fr; }
+    """
     BINDINGS = [
         Binding("space", "toggle", "Toggle", id="withdraw-toggle", tooltip="Select or unselect this invitation"),
         Binding("a", "select_stale", "All stale", id="withdraw-all-stale",
@@ -51,15 +55,22 @@ class WithdrawScreen(Screen):
         yield Header()
         yield Static(id="withdraw-summary")
         yield DataTable(id="withdraw-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text("In the re-invite cooldown", style="bold"))
+        yield DataTable(id="cooldown-table", cursor_type="none")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#withdraw-table", DataTable)
         table.add_column("", key="mark", width=3)
         table.add_column("Name", key="name")
         table.add_column("Sent", key="sent")
         table.add_column("Age", key="age")
         table.add_column("Profile", key="url")
+        cooldown = self.query_one("#cooldown-table", DataTable)
+        cooldown.add_column("Name", key="name")
+        cooldown.add_column("Withdrawn", key="withdrawn")
+        cooldown.add_column("Can be invited again", key="until")
+        cooldown.can_focus = False
         self.selected = {inv.id for inv in self.pending() if self.is_stale(inv)}
         self.app.store_changed.subscribe(self, lambda _: self.reload())
         self.reload()
@@ -77,7 +88,7 @@ class WithdrawScreen(Screen):
         pending = self.pending()
         self.invite_ids = [inv.id for inv in pending]
         self.selected &= set(self.invite_ids)
-        table = self.query_one(DataTable)
+        table = self.query_one("#withdraw-table", DataTable)
         cursor = table.cursor_row
         table.clear()
         for inv in pending:
@@ -89,7 +100,25 @@ class WithdrawScreen(Screen):
                           Text(humanize_span(inv.sent_at, now)), Text(url or "—", style="dim"), key=inv.id)
         if pending:
             table.move_cursor(row=min(cursor, len(pending) - 1))
+        self.show_cooldowns()
         self.update_summary()
+
+    def show_cooldowns(self) -> None:
+        """Everyone withdrawn whose cooldown has not ended, soonest free first."""
+        store = self.app.store
+        now = store.now()
+        days = store.settings.reinvite_cooldown_days
+        rows = []
+        for inv in store.invites.values():
+            until = cooldown_until(inv, days)
+            if until is not None and until > now:
+                rows.append((until, inv))
+        table = self.query_one("#cooldown-table", DataTable)
+        table.clear()
+        for until, inv in sorted(rows, key=lambda r: r[0]):
+            contact = store.contacts.get(inv.contact_id)
+            table.add_row(Text(contact.display_name if contact else inv.contact_id),
+                          Text(f"{inv.status_at:%d %b %Y}"), Text(f"{until:%d %b %Y}"), key=inv.id)
 
     def mark(self, invite_id: str) -> str:
         return MARK_ON if invite_id in self.selected else MARK_OFF
@@ -102,14 +131,14 @@ class WithdrawScreen(Screen):
         self.query_one("#withdraw-summary", Static).update(text)
 
     def refresh_marks(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#withdraw-table", DataTable)
         with self.app.batch_update():
             for invite_id in self.invite_ids:
                 table.update_cell(invite_id, "mark", Text(self.mark(invite_id)))
         self.update_summary()
 
     def current_id(self) -> str | None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#withdraw-table", DataTable)
         if not self.invite_ids:
             return None
         return self.invite_ids[table.cursor_row]
@@ -120,7 +149,7 @@ class WithdrawScreen(Screen):
             return
         self.selected ^= {invite_id}
         self.refresh_marks()
-        table = self.query_one(DataTable)
+        table = self.query_one("#withdraw-table", DataTable)
         table.move_cursor(row=table.cursor_row + 1)
 
     @on(DataTable.RowSelected)

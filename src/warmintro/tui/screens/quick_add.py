@@ -230,6 +230,10 @@ class QuickAddScreen(Screen):
             return None
         return self.batch[min(table.cursor_row, len(self.batch) - 1)]
 
+    @on(DataTable.RowSelected, "#batch-table")
+    def edit_on_enter(self) -> None:
+        self.action_edit()
+
     def action_edit(self) -> None:
         cid = self.highlighted()
         if cid is None:

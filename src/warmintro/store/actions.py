@@ -42,6 +42,15 @@ class Store(JournalledStore):
             txn.put_contact(current.copy(**changes))
         return self.contacts[contact_id]
 
+    def delete_contact(self, contact_id: str) -> None:
+        """Remove a person entered by mistake (quick-add's remove); refused once they have invitations."""
+        with self.transaction("delete") as txn:
+            current = self.contact(contact_id)
+            txn.label = f"delete {current.display_name}"
+            if self.invites_for(contact_id):
+                raise OperationRefused(f"{current.display_name} has invitations on record; not deleted")
+            txn.delete("contacts", contact_id)
+
     def add_note(self, contact_id: str, text: str) -> Contact:
         text = text.strip()
         if not text:

@@ -16,6 +16,10 @@ def screen_for(name: str, options: dict[str, Any]) -> Screen:
         from warmintro.tui.screens.withdraw import WithdrawScreen
 
         return WithdrawScreen(older_than_days=options.get("older_than_days"))
+    if name == "outcomes":
+        from warmintro.tui.screens.outcomes import OutcomesScreen
+
+        return OutcomesScreen()
     from warmintro.tui.screens.review import ReviewScreen
 
     return ReviewScreen()

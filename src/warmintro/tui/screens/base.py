@@ -12,6 +12,8 @@ class SubScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen")]
 
     def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO, subclass first: subclasses add their
+        # columns in their own on_mount and must not call this one again.
         self.app.store_changed.subscribe(self, lambda _: self.redraw())
         self.redraw()
 

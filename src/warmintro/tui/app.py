@@ -76,7 +76,13 @@ class WarmintroApp(App[int]):
     def action_open_screen(self, name: str) -> None:
         from warmintro.tui.screens import screen_for
 
-        self.push_screen(screen_for(name, {}))
+        try:
+            screen = screen_for(name, {})
+        except ModuleNotFoundError:
+            # A screen still being built on another branch: say so instead of crashing the palette.
+            self.notify(f"The {name} screen is not in this build yet.", severity="warning", markup=False)
+            return
+        self.push_screen(screen)
 
     def pull_changes(self) -> None:
         """Take in another terminal's writes; screens subscribed to store_changed redraw."""

@@ -42,6 +42,7 @@ def week_numbers(weeks: list[insight.WeekCount]) -> Text:
 
 
 class InsightScreen(SubScreen):
+    SUB_TITLE = "Insight"
     DEFAULT_CSS = """
     InsightScreen VerticalScroll { padding: 0 2; }
     InsightScreen .chart-title { text-style: bold; color: $primary; margin-top: 1; }

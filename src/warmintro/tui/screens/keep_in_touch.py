@@ -85,13 +85,14 @@ def opt_in_cell(contact: Contact) -> Text:
 
 
 class FollowUpsScreen(KeepInTouchList):
+    SUB_TITLE = "Follow-ups"
     DEFAULT_CSS = LIST_CSS.format(name="FollowUpsScreen")
     TITLE_TEXT = "Follow-ups: thank the people who accepted, in your own words"
     BINDINGS = [
         Binding("d", "done", "Done", id="followup-done", tooltip="Mark the thank-you as sent"),
         Binding("c", "copy", "Copy note", id="followup-copy", tooltip="Copy the suggested note to edit and send"),
         Binding("o", "toggle_opt_in", "Opt-in", id="followup-opt-in",
-                tooltip="Record (or clear) that this person asked for commercial messages"),
+                tooltip="Record that they asked for offers (press again to clear)"),
     ]
 
     def on_mount(self) -> None:
@@ -129,6 +130,7 @@ class FollowUpsScreen(KeepInTouchList):
 
 
 class UpdatesScreen(KeepInTouchList):
+    SUB_TITLE = "Networking updates"
     DEFAULT_CSS = LIST_CSS.format(name="UpdatesScreen")
     TITLE_TEXT = "Networking updates due: connections you have not been in touch with for a while"
     BINDINGS = [
@@ -136,7 +138,7 @@ class UpdatesScreen(KeepInTouchList):
         Binding("m", "commercial", "Commercial sent", id="update-commercial",
                 tooltip="Record a commercial message: only for people who opted in"),
         Binding("o", "toggle_opt_in", "Opt-in", id="update-opt-in",
-                tooltip="Record (or clear) that this person asked for commercial messages"),
+                tooltip="Record that they asked for offers (press again to clear)"),
     ]
 
     def on_mount(self) -> None:

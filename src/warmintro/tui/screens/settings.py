@@ -53,13 +53,15 @@ def apply_edits(settings: Settings, edits: dict[str, str]) -> Settings:
 
 
 class SettingsScreen(SubScreen):
+    SUB_TITLE = "Settings: the limits the app works to"
     DEFAULT_CSS = """
     SettingsScreen VerticalScroll { padding: 0 2; }
-    SettingsScreen .setting { height: auto; margin-top: 1; }
-    SettingsScreen .setting Label { width: 28; padding-top: 1; }
-    SettingsScreen .setting Input { width: 14; }
-    SettingsScreen .why { color: $text-muted; padding: 1 0 0 2; width: 1fr; }
-    SettingsScreen .field-error { color: $error; padding-left: 28; height: auto; }
+    SettingsScreen .setting { height: 1; margin-top: 1; }
+    SettingsScreen .setting Label { width: 28; }
+    SettingsScreen .setting Input { width: 12; }
+    SettingsScreen .why { color: $text-muted; padding-left: 2; width: 1fr; }
+    SettingsScreen .field-error { color: $error; padding-left: 28; height: auto; display: none; }
+    SettingsScreen .field-error.-shown { display: block; }
     SettingsScreen #settings-status { margin: 1 0; height: auto; }
     SettingsScreen #save { margin-left: 28; }
     """
@@ -75,7 +77,7 @@ class SettingsScreen(SubScreen):
             for name, label, why in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(Text(label), classes="label")
-                    yield Input(id=f"set-{name}", select_on_focus=True)
+                    yield Input(id=f"set-{name}", select_on_focus=True, compact=True)
                     yield Static(Text(why), classes="why")
                 yield Static(id=f"error-{name}", classes="field-error")
             yield Static(id="settings-status")
@@ -87,6 +89,7 @@ class SettingsScreen(SubScreen):
         for name, _label, _why in FIELDS:
             self.query_one(f"#set-{name}", Input).value = field_text(settings, name)
             self.query_one(f"#error-{name}", Static).update("")
+            self.query_one(f"#error-{name}", Static).remove_class("-shown")
         self.query_one("#settings-status", Static).update("")
 
     def edits(self) -> dict[str, str]:
@@ -106,12 +109,13 @@ class SettingsScreen(SubScreen):
         try:
             apply_edits(self.app.store.settings, {name: event.value})
         except SettingsError as exc:
-            message = str(exc)
-            # A cross-field rule may be satisfied by another pending edit; the save decides.
-            error.update(Text(message))
+            # A cross-field rule may be met by another pending edit; the save decides, this only warns.
+            error.update(Text(str(exc)))
+            error.add_class("-shown")
             event.input.add_class("-invalid")
         else:
             error.update("")
+            error.remove_class("-shown")
             event.input.remove_class("-invalid")
 
     @on(Button.Pressed, "#save")

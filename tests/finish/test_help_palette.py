@@ -78,7 +78,7 @@ async def test_palette_offers_every_screen_and_action(app):
     for name in ("review", "quick-add", "withdraw", "outcomes", "insight", "templates", "settings",
                  "follow-ups", "updates"):
         assert f"Open {name}" in titles
-    assert {"Help", "Theme…", "Theme: warmintro-dark", "Theme: warmintro-light"} <= titles
+    assert {"Help", "Theme: warmintro-dark", "Theme: warmintro-light"} <= titles
 
 
 async def test_a_screen_not_built_yet_is_reported_not_crashed(app):

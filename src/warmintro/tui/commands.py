@@ -38,7 +38,7 @@ class WarmintroCommands(Provider):
         found = [PaletteCommand(f"Open {title}", help, partial(app.action_open_screen, name))
                  for title, name, help in SCREENS]
         found.append(PaletteCommand("Help", "Every key of this screen, and what the gauge means", app.action_help))
-        found.append(PaletteCommand("Theme…", "Pick a theme from the list", app.search_themes))
+        # Textual's own "Theme" command already opens the full list; this adds each theme by name.
         for theme_name in sorted(app.available_themes):
             found.append(PaletteCommand(f"Theme: {theme_name}", "Switch to this theme; it is kept for next time",
                                         partial(setattr, app, "theme", theme_name)))

@@ -106,7 +106,7 @@ class FollowUpsScreen(KeepInTouchList):
         rows = [(f.id, (Text(f"{f.created_at:%d %b}"), Text(f.contact.display_name), Text(f.contact.company),
                         opt_in_cell(f.contact)))
                 for f in self.followups().values()]
-        self.fill(rows, "No follow-ups waiting: everyone who accepted has been thanked.")
+        self.fill(rows, "No follow-ups waiting. Recording that someone accepted adds a thank-you here.")
 
     def detail(self, key: str) -> Text:
         followup = self.followups().get(key)

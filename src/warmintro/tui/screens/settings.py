@@ -54,6 +54,7 @@ def apply_edits(settings: Settings, edits: dict[str, str]) -> Settings:
 
 class SettingsScreen(SubScreen):
     SUB_TITLE = "Settings: the limits the app works to"
+    AUTO_FOCUS = "#set-lifetime_cap"
     DEFAULT_CSS = """
     SettingsScreen VerticalScroll { padding: 0 2; }
     SettingsScreen .setting { height: 1; margin-top: 1; }

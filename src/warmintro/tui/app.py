@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, TypeVar
 
 from textual.app import App
@@ -9,6 +10,8 @@ from textual.binding import Binding
 from textual.signal import Signal
 
 from warmintro.store import OperationRefused, Store, StoreError
+from warmintro.tui import themes
+from warmintro.tui.commands import WarmintroCommands
 
 T = TypeVar("T")
 
@@ -19,9 +22,12 @@ REFRESH_SECONDS = 2.0
 class WarmintroApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "warmintro"
+    COMMANDS = App.COMMANDS | {WarmintroCommands}
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave; every action is already saved"),
+        Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen, and what the gauge means"),
+        Binding("question_mark", "help", "Help", id="help-question", show=False),
     ]
 
     def __init__(self, store: Store, *, start: str = "review", options: dict[str, Any] | None = None):
@@ -30,16 +36,53 @@ class WarmintroApp(App[int]):
         self.start = start
         self.options = options or {}
         self.store_changed: Signal[None] = Signal(self, "store_changed")
+        self._theme_chosen = False
 
     def get_default_screen(self):
         from warmintro.tui.screens import screen_for
 
         return screen_for(self.start, self.options)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(themes.APP_VARIABLES)
+
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.pull_changes)
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", timeout=10)
+        failures = themes.register_themes(self)
+        if failures:
+            # One notification for all broken files: the app still starts with the themes that loaded.
+            self.notify("\n".join(failures), title="Theme files skipped", severity="warning", timeout=15,
+                        markup=False)
+        themes.choose_theme(self, self.store.settings.theme)
+        self._theme_chosen = True
+
+    def watch_theme(self, name: str) -> None:
+        """Keep the chosen theme for the next start (also when picked from Textual's own theme list)."""
+        # Textual sets its own default before on_mount has read the saved choice; that is not a choice.
+        if not self._theme_chosen:
+            return
+        settings = self.store.settings
+        if name != settings.theme:
+            self.act(self.store.set_settings, replace(settings, theme=name))
+
+    def action_help(self) -> None:
+        from warmintro.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_open_screen(self, name: str) -> None:
+        from warmintro.tui.screens import screen_for
+
+        try:
+            screen = screen_for(name, {})
+        except ModuleNotFoundError:
+            # A screen still being built on another branch: say so instead of crashing the palette.
+            self.notify(f"The {name} screen is not in this build yet.", severity="warning", markup=False)
+            return
+        self.push_screen(screen)
 
     def pull_changes(self) -> None:
         """Take in another terminal's writes; screens subscribed to store_changed redraw."""

@@ -7,7 +7,22 @@ from typing import Any
 from textual.screen import Screen
 
 
+# Screens of the themes/help/insight/keep-in-touch issue: "module:Class", imported when first opened.
+_FINISH_SCREENS = {
+    "settings": "settings:SettingsScreen",
+    "insight": "insight:InsightScreen",
+    "templates": "templates:TemplatesScreen",
+    "follow-ups": "keep_in_touch:FollowUpsScreen",
+    "updates": "keep_in_touch:UpdatesScreen",
+}
+
+
 def screen_for(name: str, options: dict[str, Any]) -> Screen:
+    if name in _FINISH_SCREENS:
+        from importlib import import_module
+
+        module, cls = _FINISH_SCREENS[name].split(":")
+        return getattr(import_module(f"warmintro.tui.screens.{module}"), cls)()
     if name == "add":
         from warmintro.tui.screens.quick_add import QuickAddScreen
 

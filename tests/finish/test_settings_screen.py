@@ -1,0 +1,62 @@
+"""Settings: a bad value is named and not saved; good edits save together, in any order."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Static
+
+from warmintro.model.settings import Settings, SettingsError
+from warmintro.tui.screens.settings import SettingsScreen, apply_edits
+
+
+def test_apply_edits_raises_weekly_cap_and_batch_together():
+    updated = apply_edits(Settings(), {"daily_batch": "150", "weekly_cap": "200"})
+    assert (updated.daily_batch, updated.weekly_cap) == (150, 200)
+
+
+def test_apply_edits_names_the_field():
+    with pytest.raises(SettingsError, match="^strike_threshold:"):
+        apply_edits(Settings(), {"strike_threshold": "0"})
+
+
+async def open_settings(app, pilot):
+    app.action_open_screen("settings")
+    await pilot.pause()
+    assert isinstance(app.screen, SettingsScreen)
+    return app.screen
+
+
+async def test_invalid_value_is_shown_and_not_saved(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#set-weekly_cap", Input).value = "lots"
+        await pilot.pause()
+        assert "weekly_cap" in str(screen.query_one("#error-weekly_cap", Static).content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.settings.weekly_cap == 100
+        assert "Not saved: weekly_cap" in str(screen.query_one("#settings-status", Static).content)
+
+
+async def test_note_limit_over_300_is_refused(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        await pilot.click("#set-note_limit")
+        await pilot.press("ctrl+a", *"301", "enter")
+        await pilot.pause()
+        assert app.store.settings.note_limit is None
+        assert "note_limit" in str(screen.query_one("#error-note_limit", Static).content)
+
+
+async def test_good_edits_are_saved_and_undoable(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#set-daily_batch", Input).value = "15"
+        screen.query_one("#set-stale_after_days", Input).value = "28"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (app.store.settings.daily_batch, app.store.settings.stale_after_days) == (15, 28)
+        assert app.store.undo_label == "change settings"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SettingsScreen)

@@ -49,7 +49,7 @@ class WarmintroApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.pull_changes)
         for warning in self.store.warnings:
-            self.notify(warning, severity="warning", timeout=10)
+            self.notify(warning, severity="warning", timeout=10, markup=False)
         failures = themes.register_themes(self)
         if failures:
             # One notification for all broken files: the app still starts with the themes that loaded.
@@ -89,7 +89,7 @@ class WarmintroApp(App[int]):
         try:
             changed = self.store.refresh()
         except StoreError as exc:
-            self.notify(str(exc), title="Database", severity="error", timeout=15)
+            self.notify(str(exc), title="Database", severity="error", timeout=15, markup=False)
             return
         if changed:
             self.store_changed.publish(None)
@@ -102,10 +102,10 @@ class WarmintroApp(App[int]):
         try:
             result = operation(*args, **kwargs)
         except OperationRefused as exc:
-            self.notify(str(exc), title="Not done", severity="warning", timeout=8)
+            self.notify(str(exc), title="Not done", severity="warning", timeout=8, markup=False)
             return None
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=15)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=15, markup=False)
             return None
         self.store_changed.publish(None)
         return result if result is not None else True  # type: ignore[return-value]

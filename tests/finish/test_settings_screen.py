@@ -60,3 +60,52 @@ async def test_good_edits_are_saved_and_undoable(app):
         assert app.store.undo_label == "change settings"
         await pilot.press("escape")
         assert not isinstance(app.screen, SettingsScreen)
+
+
+async def test_name_and_account_are_set_here(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#set-my_name", Input).value = "Sam Rivera"
+        screen.query_one("#set-account", Input).value = "Free"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.settings.my_name == "Sam Rivera"
+        assert app.store.settings.account == "free"
+        assert app.store.settings.effective_note_limit == 200
+
+
+async def test_unknown_account_kind_is_refused(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#set-account", Input).value = "gold"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.settings.account == "premium"
+        assert "account" in str(screen.query_one("#error-account", Static).content)
+
+
+async def test_lifetime_cap_below_invitations_already_sent_is_refused(app):
+    used = app.store.gauge().lifetime.used
+    assert used > 1
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#set-lifetime_cap", Input).value = str(used - 1)
+        await pilot.pause()
+        assert "already sent" in str(screen.query_one("#error-lifetime_cap", Static).content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.settings.lifetime_cap == 3000
+        assert "Not saved: lifetime_cap" in str(screen.query_one("#settings-status", Static).content)
+
+
+async def test_question_mark_types_into_a_field_instead_of_opening_help(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(app, pilot)
+        await pilot.click("#set-my_name")
+        screen.query_one("#set-my_name", Input).value = ""
+        await pilot.press("S", "a", "m", "question_mark")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#set-my_name", Input).value == "Sam?"

@@ -98,3 +98,13 @@ async def test_unknown_saved_theme_falls_back_to_default(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(120, 40)):
         assert app.theme == DEFAULT_THEME
+
+
+async def test_switching_theme_is_kept_but_not_undone_by_u(demo_store):
+    demo_store.skip(next(iter(demo_store.contacts)))
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = "warmintro-light"
+        await pilot.pause()
+        assert demo_store.settings.theme == "warmintro-light"
+        assert demo_store.undo_label is not None and demo_store.undo_label.startswith("skip")

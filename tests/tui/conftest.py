@@ -31,3 +31,13 @@ def opened_urls(monkeypatch):
 @pytest.fixture
 def review_app(demo_store, opened_urls):
     return make_app(demo_store, start="review")
+
+
+@pytest.fixture
+def store(db_path):
+    """A fresh database whose user has already told the app their name (the first-run question is tested apart)."""
+    from warmintro.model.settings import Settings
+
+    with Store.open(db_path, clock=lambda: FIXED_NOW) as opened:
+        opened.set_settings(Settings(my_name="Alex"))
+        yield opened

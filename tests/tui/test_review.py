@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from rich.text import Text
 from textual.widgets import TextArea
@@ -12,6 +14,7 @@ from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact
 from warmintro.tui.widgets.note_editor import NoteEditor
 
 SIZE = (120, 40)
+FIXED_NOW = datetime(2026, 11, 18, 9, 30, tzinfo=timezone.utc)
 
 
 def screen(app) -> ReviewScreen:
@@ -198,7 +201,7 @@ async def test_free_account_with_no_notes_left_offers_only_honest_choices(store,
     from warmintro.model.contact import Contact
     from warmintro.model.settings import Settings
     from warmintro.tui.app import make_app
-    store.set_settings(Settings(account="free"))
+    store.set_settings(Settings(account="free", my_name="Alex"))
     for i in range(5):
         store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
         store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
@@ -315,7 +318,7 @@ async def test_snooze_defaults_to_next_month_when_free_notes_are_spent(store, op
     from warmintro.model.contact import Contact
     from warmintro.model.settings import Settings
     from warmintro.tui.app import make_app
-    store.set_settings(Settings(account="free"))
+    store.set_settings(Settings(account="free", my_name="Alex"))
     for i in range(5):
         store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
         store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
@@ -328,3 +331,37 @@ async def test_snooze_defaults_to_next_month_when_free_notes_are_spent(store, op
         await pilot.press("enter")
         await pilot.pause()
         assert store.contacts["far"].snoozed_until.day == 1
+
+
+async def test_a_fresh_database_asks_for_the_name_that_signs_the_notes(db_path, opened_urls):
+    from warmintro.model.contact import Contact
+    from warmintro.store import Store
+    from warmintro.tui.app import make_app
+    with Store.open(db_path, clock=lambda: FIXED_NOW) as fresh:
+        fresh.add_contact(Contact(id="ana", first_name="Ana", met_on=FIXED_NOW.date(), event="PyCon",
+                                  how_we_met="talked about parsers"))
+        app = make_app(fresh)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, Ask)
+            await pilot.press(*"Sam Rivera", "enter")
+            await pilot.pause()
+            assert fresh.settings.my_name == "Sam Rivera"
+            note = screen(app).query_one(NoteEditor)
+            assert note.text.endswith("Sam Rivera")
+            assert not note.blocked
+
+
+async def test_declining_the_name_question_says_where_to_set_it(db_path, opened_urls):
+    from warmintro.model.contact import Contact
+    from warmintro.store import Store
+    from warmintro.tui.app import make_app
+    with Store.open(db_path, clock=lambda: FIXED_NOW) as fresh:
+        fresh.add_contact(Contact(id="ana", first_name="Ana", met_on=FIXED_NOW.date(), event="PyCon"))
+        app = make_app(fresh)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert fresh.settings.my_name == ""
+            assert "set your name in settings" in str(screen(app).query_one("#lint").render())

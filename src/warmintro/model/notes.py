@@ -146,8 +146,9 @@ def lint(text: str, contact: Contact, *, limit: int,
                                 f"{len(stripped)} characters: {len(stripped) - limit} over the limit of {limit}."))
     holes = unfilled_placeholders(stripped)
     if holes:
+        hint = " (or set your name in settings)" if "{my_name}" in holes else ""
         issues.append(LintIssue("placeholder", "block",
-                                f"Unfilled placeholder {', '.join(dict.fromkeys(holes))}: write it in by hand."))
+                                f"Unfilled placeholder {', '.join(dict.fromkeys(holes))}: write it in by hand{hint}."))
     if is_linkedin_default(stripped):
         issues.append(LintIssue("default_note", "block",
                                 "This is LinkedIn's default note (or close to it): say how you know each other."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Iterable
 
@@ -184,6 +184,12 @@ class Store(JournalledStore):
         with self.transaction("settings", "change settings") as txn:
             txn.put_meta("settings", settings.to_dict())
         return self.settings
+
+    def set_theme(self, name: str) -> None:
+        """The chosen theme, kept for next time; not on the undo stack, so `u` still undoes the last action."""
+        with self.transaction("theme", f"theme {name}") as txn:
+            txn.undoable = False
+            txn.put_meta("settings", replace(self.settings, theme=name).to_dict())
 
     def set_template(self, segment: str, text: str | None) -> None:
         """A segment's own note template; None goes back to the shipped default."""

@@ -52,6 +52,8 @@ class Transaction:
         self.store = store
         self.op = op
         self.label = label
+        # A preference such as the theme is not an action on the user's network: `u` must not undo it.
+        self.undoable = True
         self.changes: dict[tuple[str, str], tuple[dict | None, dict | None]] = {}
 
     def _before(self, table: str, key: str) -> dict | None:
@@ -326,7 +328,7 @@ class JournalledStore:
             raise StoreError(describe_os_error(exc, self.journal_path)) from exc
         self._records_in_journal += 1
         self._apply(record)
-        if txn.op != "undo":
+        if txn.op != "undo" and txn.undoable:
             self._undo.append(record)
         if self._journal_is_large():
             try:

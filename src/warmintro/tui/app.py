@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Callable, TypeVar
 
 from textual.app import App
@@ -63,9 +62,8 @@ class WarmintroApp(App[int]):
         # Textual sets its own default before on_mount has read the saved choice; that is not a choice.
         if not self._theme_chosen:
             return
-        settings = self.store.settings
-        if name != settings.theme:
-            self.act(self.store.set_settings, replace(settings, theme=name))
+        if name != self.store.settings.theme:
+            self.act(self.store.set_theme, name)
 
     def action_help(self) -> None:
         from warmintro.tui.screens.help import HelpScreen

@@ -6,7 +6,7 @@ Every action goes through the store, which makes it durable before the next card
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from rich.text import Text
@@ -128,6 +128,21 @@ class ReviewScreen(Screen):
         self.network = Network.build(self.store.contacts.values())
         self.app.store_changed.subscribe(self, self._store_changed)
         self.advance()
+        if not self.store.settings.my_name.strip():
+            self.ask_my_name()
+
+    @work(exclusive=True, group="review-action")
+    async def ask_my_name(self) -> None:
+        """A fresh database does not know who signs the notes; every template ends with {my_name}."""
+        name = await self.app.push_screen_wait(Ask(
+            "First, your name as you sign your notes (it fills {my_name}; change it later in settings):",
+            placeholder="e.g. Sam Rivera"))
+        if not name:
+            self.notify("Notes keep {my_name} until you set your name (Ctrl+P → settings).",
+                        title="No name yet", severity="warning", markup=False)
+            return
+        if self.app.act(self.store.set_settings, replace(self.store.settings, my_name=name)):
+            self.show_entry()
 
     def _store_changed(self, _=None) -> None:
         self.network = Network.build(self.store.contacts.values())

@@ -14,6 +14,8 @@ from warmintro.tui.screens.base import SubScreen
 
 # (field, label, why it matters): the order is the order on screen.
 FIELDS = (
+    ("my_name", "Your name", "Signs your notes: it fills {my_name} in every template."),
+    ("account", "LinkedIn account", "free or premium. Free: 5 personal notes a month, 200 characters each."),
     ("lifetime_cap", "Lifetime cap", "Invitations ever; reported as 3,000. It never frees up."),
     ("weekly_cap", "Weekly cap", "About 100 a rolling week is the common report."),
     ("daily_batch", "Daily batch", "How many a day; never more than the weekly cap."),
@@ -24,6 +26,8 @@ FIELDS = (
     ("pending_soft_cap", "Pending soft cap", "Too many outstanding invitations restrict the account."),
     ("update_interval_days", "Update interval (days)", "A networking update at most this often."),
 )
+
+TEXT_FIELDS = ("my_name", "account")
 
 
 def field_text(settings: Settings, name: str) -> str:
@@ -37,6 +41,8 @@ def apply_edits(settings: Settings, edits: dict[str, str]) -> Settings:
     Each pass applies what it can; a pass that applies nothing raises the first field's error.
     """
     pending = dict(edits)
+    if "account" in pending:
+        pending["account"] = pending["account"].strip().lower()
     while pending:
         errors: list[SettingsError] = []
         tried = len(pending)
@@ -52,14 +58,23 @@ def apply_edits(settings: Settings, edits: dict[str, str]) -> Settings:
     return settings
 
 
+def check_against_use(settings: Settings, gauge) -> None:
+    """Limits the model cannot judge alone: a lifetime cap below what is already spent is a typo, not a plan."""
+    used = gauge.lifetime.used
+    if settings.lifetime_cap < used:
+        raise SettingsError(f"lifetime_cap: {settings.lifetime_cap} is below the {used} invitations "
+                            "already sent; the lifetime cap never frees up")
+
+
 class SettingsScreen(SubScreen):
     SUB_TITLE = "Settings: the limits the app works to"
-    AUTO_FOCUS = "#set-lifetime_cap"
+    AUTO_FOCUS = "#set-my_name"
     DEFAULT_CSS = """
     SettingsScreen VerticalScroll { padding: 0 2; }
     SettingsScreen .setting { height: 1; margin-top: 1; }
     SettingsScreen .setting Label { width: 28; }
     SettingsScreen .setting Input { width: 12; }
+    SettingsScreen .setting Input.-text { width: 24; }
     SettingsScreen .why { color: $text-muted; padding-left: 2; width: 1fr; }
     SettingsScreen .field-error { color: $error; padding-left: 28; height: auto; display: none; }
     SettingsScreen .field-error.-shown { display: block; }
@@ -78,7 +93,8 @@ class SettingsScreen(SubScreen):
             for name, label, why in FIELDS:
                 with Horizontal(classes="setting"):
                     yield Label(Text(label), classes="label")
-                    yield Input(id=f"set-{name}", select_on_focus=True, compact=True)
+                    yield Input(id=f"set-{name}", select_on_focus=True, compact=True,
+                                classes="-text" if name in TEXT_FIELDS else "")
                     yield Static(Text(why), classes="why")
                 yield Static(id=f"error-{name}", classes="field-error")
             yield Static(id="settings-status")
@@ -108,7 +124,7 @@ class SettingsScreen(SubScreen):
         name = (event.input.id or "").removeprefix("set-")
         error = self.query_one(f"#error-{name}", Static)
         try:
-            apply_edits(self.app.store.settings, {name: event.value})
+            check_against_use(apply_edits(self.app.store.settings, {name: event.value}), self.app.store.gauge())
         except SettingsError as exc:
             # A cross-field rule may be met by another pending edit; the save decides, this only warns.
             error.update(Text(str(exc)))
@@ -129,6 +145,7 @@ class SettingsScreen(SubScreen):
             return
         try:
             updated = apply_edits(self.app.store.settings, edits)
+            check_against_use(updated, self.app.store.gauge())
         except SettingsError as exc:
             status.update(Text(f"Not saved: {exc}", style="bold"))
             self.app.notify(str(exc), title="Setting not saved", severity="error", markup=False)

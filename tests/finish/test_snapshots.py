@@ -12,7 +12,7 @@ import pytest
 from warmintro.tui.app import make_app
 
 THEMES = ("warmintro-dark", "warmintro-light", "warmintro-high-contrast")
-SCREENS = ("settings", "insight", "follow-ups", "updates", "help")
+SCREENS = ("settings", "templates", "insight", "follow-ups", "updates", "help")
 
 
 def open_screen(name: str):

@@ -15,7 +15,7 @@ from warmintro.tui.screens.base import SubScreen
 # (field, label, why it matters): the order is the order on screen.
 FIELDS = (
     ("my_name", "Your name", "Signs your notes: it fills {my_name} in every template."),
-    ("account", "LinkedIn account", "free or premium. Free: 5 personal notes a month, 200 characters each."),
+    ("account", "LinkedIn account", "free or premium; free: 5 notes a month, 200 characters."),
     ("lifetime_cap", "Lifetime cap", "Invitations ever; reported as 3,000. It never frees up."),
     ("weekly_cap", "Weekly cap", "About 100 a rolling week is the common report."),
     ("daily_batch", "Daily batch", "How many a day; never more than the weekly cap."),

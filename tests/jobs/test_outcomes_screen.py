@@ -5,7 +5,7 @@ from __future__ import annotations
 from warmintro.model.invite import InviteStatus
 from warmintro.tui.app import make_app
 from warmintro.tui.screens.outcomes import OutcomesScreen
-from warmintro.tui.widgets.confirm import Ask
+from warmintro.tui.widgets.dialogs import Ask
 
 from .conftest import add_pending
 

@@ -6,7 +6,7 @@ from warmintro.model.contact import Contact
 from warmintro.store import Store
 from warmintro.tui.app import make_app
 from warmintro.tui.screens.quick_add import DuplicateChoice, QuickAddScreen
-from warmintro.tui.widgets.confirm import Confirm
+from warmintro.tui.widgets.dialogs import Confirm
 
 from .conftest import FIXED
 

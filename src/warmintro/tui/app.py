@@ -11,6 +11,7 @@ from textual.signal import Signal
 from warmintro.store import OperationRefused, Store, StoreError
 from warmintro.tui import themes
 from warmintro.tui.commands import WarmintroCommands
+from warmintro.tui.widgets.card import safe
 
 T = TypeVar("T")
 
@@ -107,6 +108,16 @@ class WarmintroApp(App[int]):
             return None
         self.store_changed.publish(None)
         return result if result is not None else True  # type: ignore[return-value]
+
+    def undo_last(self) -> str | None:
+        """Undo this session's last action from any screen; returns what was undone, or None."""
+        if self.store.undo_label is None:
+            self.notify("Nothing to undo in this session.")
+            return None
+        label = self.act(self.store.undo)
+        if label is not None:
+            self.notify("Undone: " + safe(label), markup=False)  # labels quote names: data, not markup
+        return label
 
 
 def make_app(store: Store, *, start: str = "review", **options: Any) -> WarmintroApp:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import InviteStatus
-from warmintro.tui.widgets.confirm import Ask
+from warmintro.tui.widgets.dialogs import Ask
 
 
 class OutcomesScreen(Screen):
@@ -94,7 +94,7 @@ class OutcomesScreen(Screen):
     @work(exclusive=True, group="outcomes")
     async def action_strikes(self) -> None:
         current = self.app.store.gauge().strikes.used
-        answer = await self.app.push_screen_wait(Ask("Strikes LinkedIn says you have (a whole number):", str(current)))
+        answer = await self.app.push_screen_wait(Ask("Strikes LinkedIn says you have (a whole number):", value=str(current)))
         if answer is None:
             return
         try:
@@ -113,9 +113,4 @@ class OutcomesScreen(Screen):
         self.app.act(self.app.store.complete_followup, followup_id)
 
     def action_undo(self) -> None:
-        if self.app.store.undo_label is None:
-            self.notify("Nothing to undo in this session.")
-            return
-        label = self.app.act(self.app.store.undo)
-        if label is not None:
-            self.notify(f"Undone: {label}", markup=False)
+        self.app.undo_last()

@@ -16,7 +16,7 @@ from warmintro.model.contact import (Contact, Note, clean_text, merge_contacts, 
                                      normalize_linkedin_url, split_full_name)
 from warmintro.model.duplicates import likely_duplicates
 from warmintro.model.durations import DurationError, parse_day
-from warmintro.tui.widgets.confirm import Confirm
+from warmintro.tui.widgets.dialogs import Confirm
 
 # (input id, label, placeholder); the event fields stay for the whole batch.
 EVENT_FIELDS = [("event", "Event", "e.g. Lisbon Tech Meetup"), ("met_on", "Date", "today, yesterday, 20 Nov")]

@@ -386,19 +386,12 @@ class ReviewScreen(Screen):
             self.advance()
 
     def action_undo(self) -> None:
-        try:
-            undone = self.store.undo()
-        except Exception as exc:  # a store error must not end the session
-            self.notify(str(exc), title="Not undone", severity="error", markup=False)
-            return
+        undone = self.app.undo_last()
         if undone is None:
-            self.notify("Nothing to undo.")
             return
-        self.app.store_changed.publish(None)
         # Whoever the undone action was about becomes reviewable again in this session.
         self.passed.clear()
         self._forget_last(undone)
-        self.notify("Undone: " + safe(undone), markup=False)
         self.advance()
 
     def _forget_last(self, undone: str) -> None:

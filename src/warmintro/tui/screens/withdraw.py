@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from warmintro.exporting import checklist_format, withdraw_checklist
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import Invite, cooldown_until
-from warmintro.tui.widgets.confirm import Ask, Confirm
+from warmintro.tui.widgets.dialogs import Ask, Confirm
 
 MARK_ON, MARK_OFF = "[x]", "[ ]"
 
@@ -165,12 +165,7 @@ class WithdrawScreen(Screen):
         self.refresh_marks()
 
     def action_undo(self) -> None:
-        if self.app.store.undo_label is None:
-            self.notify("Nothing to undo in this session.")
-            return
-        label = self.app.act(self.app.store.undo)
-        if label is not None:
-            self.notify(f"Undone: {label}", markup=False)
+        self.app.undo_last()
 
     @work(exclusive=True, group="withdraw")
     async def action_withdraw(self) -> None:
@@ -192,7 +187,7 @@ class WithdrawScreen(Screen):
             self.app.copy_to_clipboard("\n".join(urls))
         self.notify(f"Withdrew {len(ids)}; {len(urls)} profile URLs copied. Now withdraw them on LinkedIn.")
         path = await self.app.push_screen_wait(
-            Ask("Write the checklist to (.md or .csv; Esc skips):", default_checklist_path(self.app.store.now())))
+            Ask("Write the checklist to (.md or .csv; Esc skips):", value=str(default_checklist_path(self.app.store.now()))))
         if path:
             self.write_checklist(rows, path)
 

@@ -23,7 +23,7 @@ _DIALOG_CSS = """
 class Confirm(ModalScreen[bool]):
     """Yes or no; Escape means no, so nothing risky happens by accident."""
     DEFAULT_CSS = _DIALOG_CSS.format(name="Confirm")
-    BINDINGS = [Binding("escape", "answer(False)", "Cancel", id="cancel", tooltip="Do nothing"),
+    BINDINGS = [Binding("escape,n", "answer(False)", "No", id="cancel", tooltip="Do nothing"),
                 Binding("y", "answer(True)", "Yes", id="yes", tooltip="Confirm")]
 
     def __init__(self, question: Text | str, yes: str = "Yes", no: str = "No"):
@@ -35,7 +35,7 @@ class Confirm(ModalScreen[bool]):
             yield Static(Text(self.question) if isinstance(self.question, str) else self.question)
             with Horizontal():
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes")
-                yield Button(f"{self.no} (Esc)", id="no")
+                yield Button(f"{self.no} (n, Esc)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -196,7 +196,8 @@ async def test_high_risk_needs_a_deliberate_confirmation(store, opened_urls):
         assert len(store.invites_for("old")) == 1
 
 
-async def test_free_account_with_no_notes_left_offers_only_honest_choices(store, opened_urls):
+def free_account_with_notes_spent(store):
+    """A free account that sent its five notes this month, and one person who would need a note."""
     from datetime import timedelta
     from warmintro.model.contact import Contact
     from warmintro.model.settings import Settings
@@ -207,7 +208,11 @@ async def test_free_account_with_no_notes_left_offers_only_honest_choices(store,
         store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
     store.add_contact(Contact(id="far", first_name="Far", how_we_met="a call",
                               last_interaction=store.now() - timedelta(days=900)))
-    app = make_app(store)
+    return make_app(store)
+
+
+async def test_free_account_with_no_notes_left_offers_only_honest_choices(store, opened_urls):
+    app = free_account_with_notes_spent(store)
     async with app.run_test(size=SIZE) as pilot:
         assert "notes this month 5/5" in str(app.screen.query_one("#gauge").render())
         assert "personal notes are used" in str(app.screen.query_one("#notice").render())
@@ -314,17 +319,7 @@ async def test_high_risk_pending_may_not_exceed_the_strike_headroom(store, opene
 
 
 async def test_snooze_defaults_to_next_month_when_free_notes_are_spent(store, opened_urls):
-    from datetime import timedelta
-    from warmintro.model.contact import Contact
-    from warmintro.model.settings import Settings
-    from warmintro.tui.app import make_app
-    store.set_settings(Settings(account="free", my_name="Alex"))
-    for i in range(5):
-        store.add_contact(Contact(id=f"p{i}", first_name=f"P{i}"))
-        store.send_invite(f"p{i}", f"Hi P{i}, we met at PyCon.")
-    store.add_contact(Contact(id="far", first_name="Far", how_we_met="a call",
-                              last_interaction=store.now() - timedelta(days=900)))
-    app = make_app(store)
+    app = free_account_with_notes_spent(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z")
         await pilot.pause()

@@ -25,7 +25,7 @@ class WarmintroApp(App[int]):
     COMMANDS = App.COMMANDS | {WarmintroCommands}
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Leave; every action is already saved"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, tooltip="Leave; every action is already saved"),
         Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen, and what the gauge means"),
         Binding("question_mark", "help", "Help", id="help-question", show=False),
     ]

@@ -99,7 +99,8 @@ class Contact:
 
     @classmethod
     def from_dict(cls, raw: dict) -> "Contact":
-        data = {k: v for k, v in raw.items() if k in _CONTACT_FIELDS}
+        # Stored documents hold known keys only; filtering is for files written by a newer version.
+        data = dict(raw) if raw.keys() <= _CONTACT_FIELDS else {k: v for k, v in raw.items() if k in _CONTACT_FIELDS}
         for name in _CONTACT_DATETIMES:
             if name in data:
                 data[name] = from_iso(data[name])

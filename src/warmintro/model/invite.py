@@ -75,7 +75,7 @@ class Invite:
 
     @classmethod
     def from_dict(cls, raw: dict) -> "Invite":
-        data = {k: v for k, v in raw.items() if k in _INVITE_FIELDS}
+        data = dict(raw) if raw.keys() <= _INVITE_FIELDS else {k: v for k, v in raw.items() if k in _INVITE_FIELDS}
         data["sent_at"] = from_iso(data["sent_at"])
         data["status_at"] = from_iso(data.get("status_at"))
         data["status"] = InviteStatus(data.get("status", "pending"))

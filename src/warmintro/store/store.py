@@ -149,6 +149,9 @@ class JournalledStore:
         try:
             self._load_unguarded()
         finally:
+            # The loaded records live as long as the store: keep them out of every later
+            # collection, which would otherwise walk all of them again (a third of the open time).
+            gc.freeze()
             if collecting:
                 gc.enable()
 

@@ -146,7 +146,12 @@ class ReviewScreen(Screen):
 
     def _store_changed(self, _=None) -> None:
         self.network = Network.build(self.store.contacts.values())
-        self.show_gauge()
+        if self.entry is None:
+            # Nobody was left; someone quick-added in another terminal may be now. With a person
+            # on screen the card stays put: moving it under the user's fingers would be worse.
+            self.advance()
+        else:
+            self.show_gauge()
 
     def target(self, gauge: Gauge) -> int:
         return today_target(gauge)

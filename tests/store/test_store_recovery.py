@@ -1,0 +1,179 @@
+"""What a damaged, replaced or full disk does to the store: a clear message, nothing lost, nothing overwritten."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from warmintro.model.contact import Contact
+from warmintro.store import Store, StoreCorrupt, StoreError
+from warmintro.store import files as files_mod
+from warmintro.store import journal as journal_mod
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "warmintro.json"
+
+
+def history(db: Path, sessions: int = 2) -> None:
+    """A database with a few sessions behind it, hence backups."""
+    for n in range(sessions):
+        with Store.open(db) as s:
+            s.add_contact(Contact(id=f"c{n}", first_name=f"Person {n}"))
+
+
+def abandon(store) -> None:
+    store._journal.close()
+    store._lock.close()
+    store._journal = store._lock = None
+
+
+def test_an_empty_new_file_is_an_empty_database(db):
+    db.write_bytes(b"")
+    with Store.open(db) as s:
+        assert len(s.contacts) == 0
+        s.add_contact(Contact(id="a"))
+    with Store.open(db) as s:
+        assert "a" in s.contacts
+
+
+def test_an_emptied_file_with_history_is_refused_and_left_alone(db):
+    history(db)
+    db.write_bytes(b"")
+    with pytest.raises(StoreCorrupt, match="is empty although the database has history") as err:
+        Store.open(db)
+    assert ".bak1" in str(err.value)
+    assert db.read_bytes() == b""
+
+
+def test_a_deleted_file_with_history_is_refused_not_started_afresh(db):
+    history(db)
+    db.unlink()
+    with pytest.raises(StoreCorrupt, match="is missing") as err:
+        Store.open(db)
+    assert ".bak1" in str(err.value)
+    assert not db.exists()
+
+
+def test_an_older_copy_put_back_over_the_database_is_refused(db, tmp_path):
+    history(db, sessions=1)
+    old = db.read_bytes()
+    s = Store.open(db)
+    s.add_contact(Contact(id="later"))
+    s.compact()
+    s.add_contact(Contact(id="after-compaction"))
+    abandon(s)
+    db.write_bytes(old)  # a restore from an old copy while the journal goes on from the new one
+    with pytest.raises(StoreCorrupt, match="older copy"):
+        Store.open(db)
+    assert db.read_bytes() == old
+
+
+def test_a_hand_edited_snapshot_names_the_file_and_the_backup_and_stays_as_it_was(db):
+    history(db, sessions=3)
+    edited = db.read_bytes().replace(b'"contacts"', b'"contacts": [1, 2], "x"', 1)
+    db.write_bytes(edited)
+    with pytest.raises(StoreCorrupt) as err:
+        Store.open(db)
+    message = str(err.value)
+    assert str(db) in message and "cp " in message and ".bak" in message
+    assert db.read_bytes() == edited
+
+
+def test_a_long_lived_store_follows_two_compactions_made_by_another(db):
+    history(db, sessions=1)
+    watcher = Store.open(db)
+    with Store.open(db) as other:
+        other.add_contact(Contact(id="x1"))
+        other.compact()
+        other.add_contact(Contact(id="x2"))
+        other.compact()  # the watcher's journal file was replaced twice: only the snapshot has x1
+        other.add_contact(Contact(id="x3"))
+    assert watcher.refresh()
+    assert {"x1", "x2", "x3"} <= set(watcher.contacts)
+    watcher.skip("x1")  # and it can still write on top
+    watcher.close()
+    with Store.open(db) as again:
+        assert again.contacts["x1"].skipped_at is not None
+
+
+def test_a_torn_line_left_by_a_killed_writer_is_cut_even_after_another_store_reloaded(db):
+    history(db, sessions=1)
+    reader = Store.open(db)
+    killed = Store.open(db)
+    killed.add_contact(Contact(id="acked"))
+    abandon(killed)
+    with open(db.with_name(db.name + ".journal"), "ab") as journal:
+        journal.write(b'0badc0de {"seq": 99, "op": "add", "cha')  # the write a kill cut short
+    assert reader.refresh() and "acked" in reader.contacts
+    with Store.open(db) as third:
+        third.add_contact(Contact(id="next"))
+        third.compact()
+    assert reader.refresh()
+    assert {"acked", "next"} <= set(reader.contacts)
+    reader.add_contact(Contact(id="mine"))
+    reader.close()
+    with Store.open(db) as check:
+        assert {"acked", "next", "mine"} <= set(check.contacts)
+
+
+@pytest.mark.parametrize("code,said", [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "read-only"),
+                                       (errno.EACCES, "permission denied")])
+def test_a_failing_disk_is_a_clear_error_then_the_store_goes_on(db, monkeypatch, code, said):
+    with Store.open(db) as s:
+        s.add_contact(Contact(id="before"))
+        real = os.write
+
+        def failing(fd, data):
+            if fd == s._journal._fd:
+                raise OSError(code, os.strerror(code))
+            return real(fd, data)
+
+        monkeypatch.setattr(journal_mod.os, "write", failing)
+        with pytest.raises(StoreError, match=said):
+            s.add_contact(Contact(id="refused"))
+        monkeypatch.undo()  # space came back
+        s.add_contact(Contact(id="after"))
+    with Store.open(db) as s:
+        assert set(s.contacts) == {"before", "after"}
+
+
+def test_a_full_disk_while_folding_keeps_the_action_and_warns(db, monkeypatch):
+    with Store.open(db) as s:
+        s.add_contact(Contact(id="before"))
+        real = files_mod.os.write
+
+        def no_room_for_a_new_snapshot(fd, data):
+            if fd != s._journal._fd:  # the journal line fits; the new snapshot does not
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(fd, data)
+
+        monkeypatch.setattr(files_mod.os, "write", no_room_for_a_new_snapshot)
+        monkeypatch.setattr(type(s), "COMPACT_RECORDS", 0)
+        s.add_contact(Contact(id="acked"))
+        assert any("disk is full" in w for w in s.warnings)
+        monkeypatch.undo()
+    with Store.open(db) as s:
+        assert {"before", "acked"} <= set(s.contacts)
+    assert not [p for p in db.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_cli_on_a_damaged_database_says_one_line_and_exits_1(db):
+    history(db)
+    db.write_bytes(db.read_bytes()[:-30])
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    for args in (["status"], ["add", "Ana Silva"], ["export", "contacts"]):
+        run = subprocess.run([sys.executable, "-m", "warmintro", "--db", str(db), *args], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 1, (args, run.stderr)
+        assert "Traceback" not in run.stderr
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(db) in lines[0] and ".bak" in lines[0], run.stderr

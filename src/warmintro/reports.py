@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from warmintro.model.gauge import Gauge, bar
-from warmintro.model.queue import eligible, group_invites
+from warmintro.model.queue import build_queue, group_invites
 from warmintro.store import Store
 
 
 def status_dict(store: Store) -> dict:
     gauge: Gauge = store.gauge()
     now = store.now()
-    queue = eligible(store.contacts, group_invites(store.invites.values()), store.settings, now)
+    policy = store.policy
+    queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings, now, policy=policy)
     return {
         "contacts": len(store.contacts),
         "queue": len(queue),
@@ -30,6 +31,8 @@ def status_dict(store: Store) -> dict:
         "notes_month": {"used": gauge.notes_month.used, "cap": gauge.notes_month.cap},
         "pending": {"open": gauge.pending.used, "soft_cap": gauge.pending.cap},
         "account": store.settings.account,
+        "policy": {"text": policy.text, "rules": policy.rules(), "excluded": len(queue.excluded),
+                   "excluded_by_reason": queue.excluded_by_reason()},
     }
 
 
@@ -47,6 +50,15 @@ def status_table(status: dict) -> str:
     inv = status["invites"]
     lines.append("")
     lines.append(f"contacts {status['contacts']}   to review {status['queue']}")
+    policy = status["policy"]
+    if policy["text"] or policy["rules"]:
+        lines.append("")
+        if policy["text"]:
+            lines.append(f"policy: {policy['text']}")
+        for rule in policy["rules"]:
+            lines.append(f"  rule: {rule}")
+        reasons = ", ".join(f"{n} {why}" for why, n in policy["excluded_by_reason"].items())
+        lines.append(f"  not offered by the policy: {policy['excluded']}" + (f" ({reasons})" if reasons else ""))
     lines.append(f"invitations sent {inv['sent']}: pending {inv['pending']} (stale {inv['stale']}), "
                  f"accepted {inv['accepted']}, withdrawn {inv['withdrawn']}, ignored {inv['ignored']}, "
                  f"\"I don't know\" {inv['idk']}")

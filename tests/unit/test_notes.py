@@ -111,3 +111,39 @@ def test_segment_explicit_then_tags_then_sources():
     assert segment_of(Contact(id="a", sources=["outlook:chamber-members.csv"])) == "chamber"
     assert segment_of(Contact(id="a", linkedin_url="https://www.linkedin.com/in/a/")) == "on-linkedin"
     assert segment_of(Contact(id="a", sources=["vcard:old.vcf"])) == "not-on-linkedin"
+
+
+# ----- the three approaches ----------------------------------------------------------------------
+
+from warmintro.model import icebreak  # noqa: E402
+
+
+def test_a_compliment_without_what_i_admire_warns_of_flattery():
+    vague = Contact(id="v", first_name="Vera")
+    text = "Hi Vera, I really liked your work. I'd be glad to connect. Alex"
+    rules = {i.rule: i.level for i in lint(text, vague, limit=300, approach=icebreak.COMPLIMENT)}
+    assert rules.get("vague_compliment") == "warn"
+    specific = Contact(id="s", first_name="Vera", admire="your PyCon talk on packaging")
+    text = render(icebreak.default_template(icebreak.COMPLIMENT, "on-linkedin", {}), specific, CTX)
+    rules = {i.rule for i in lint(text, specific, limit=300, approach=icebreak.COMPLIMENT)}
+    assert "vague_compliment" not in rules and "no_context" not in rules
+    assert "your PyCon talk on packaging" in text
+
+
+def test_a_direct_note_without_a_reason_is_blocked():
+    nobody = Contact(id="n", first_name="Nils")
+    issues = lint("Hi Nils, would you be open to connecting? Alex", nobody, limit=300, approach=icebreak.DIRECT)
+    assert ("direct_no_reason", "block") in {(i.rule, i.level) for i in issues}
+    reason = Contact(id="r", first_name="Nils", why_connect="I'm hiring a data engineer in Porto and your "
+                                                             "pipeline work fits.")
+    text = render(icebreak.default_template(icebreak.DIRECT, "on-linkedin", {}), reason, CTX)
+    assert {i.level for i in lint(text, reason, limit=300, approach=icebreak.DIRECT)} <= {"warn"}
+
+
+def test_approaches_cycle_and_the_suggestion_follows_what_the_card_holds():
+    assert [icebreak.next_approach(a) for a in icebreak.APPROACHES] == ["compliment", "direct", "common"]
+    assert icebreak.suggested_approach(Contact(id="a", admire="your talk"), False) == icebreak.COMPLIMENT
+    assert icebreak.suggested_approach(Contact(id="b", why_connect="hiring"), False) == icebreak.DIRECT
+    assert icebreak.suggested_approach(Contact(id="c", admire="your talk"), True) == icebreak.COMMON
+    assert icebreak.template_key(icebreak.COMMON, "clients") == "clients"
+    assert icebreak.template_key(icebreak.DIRECT, "clients") == "direct:clients"

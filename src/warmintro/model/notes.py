@@ -11,6 +11,7 @@ from typing import Mapping
 from rapidfuzz import fuzz
 
 from warmintro.model.contact import Contact
+from warmintro.model.icebreak import COMPLIMENT, DIRECT
 from warmintro.model.segments import CHAMBER, CLIENTS, COLLEAGUES, EVENT, NOT_ON_LINKEDIN, ON_LINKEDIN
 
 # Short and human: a greeting, how we know each other, why connect. Each fits 200 characters once filled.
@@ -29,7 +30,7 @@ DEFAULT_TEMPLATES: dict[str, str] = {
 }
 
 PLACEHOLDERS = ("first_name", "last_name", "company", "position", "event", "how_we_met",
-                "common", "mutual", "my_name")
+                "common", "mutual", "my_name", "admire", "why_connect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ def placeholder_values(contact: Contact, context: NoteContext) -> dict[str, str]
         "event": contact.event, "how_we_met": contact.how_we_met,
         "common": context.common, "mutual": context.mutual or (contact.mutual[0] if contact.mutual else ""),
         "my_name": context.my_name,
+        "admire": contact.admire, "why_connect": contact.why_connect,
     }
 
 
@@ -135,8 +137,11 @@ def is_linkedin_default(text: str) -> bool:
 
 
 def lint(text: str, contact: Contact, *, limit: int,
-         sent_messages_counter: Mapping[str, int] | None = None) -> list[LintIssue]:
-    """Every rule, blocking ones first. An empty note is not linted: sending without one is a choice."""
+         sent_messages_counter: Mapping[str, int] | None = None, approach: str = "") -> list[LintIssue]:
+    """Every rule, blocking ones first. An empty note is not linted: sending without one is a choice.
+
+    The approach (icebreak.py) adds its own rule: a direct note needs a reason, a compliment a subject.
+    """
     issues: list[LintIssue] = []
     stripped = text.strip()
     if not stripped:
@@ -149,6 +154,9 @@ def lint(text: str, contact: Contact, *, limit: int,
         hint = " (or set your name in settings)" if "{my_name}" in holes else ""
         issues.append(LintIssue("placeholder", "block",
                                 f"Unfilled placeholder {', '.join(dict.fromkeys(holes))}: write it in by hand{hint}."))
+    if approach == DIRECT and not contact.why_connect.strip():
+        issues.append(LintIssue("direct_no_reason", "block",
+                                "A direct note needs a reason: fill in why you want to connect (e on the card)."))
     if is_linkedin_default(stripped):
         issues.append(LintIssue("default_note", "block",
                                 "This is LinkedIn's default note (or close to it): say how you know each other."))
@@ -156,7 +164,12 @@ def lint(text: str, contact: Contact, *, limit: int,
     first = contact.first_name.strip().casefold()
     if first and first not in folded:
         issues.append(LintIssue("no_first_name", "warn", f"The note does not use {contact.first_name}'s first name."))
-    if not any(word in folded for word in _CONTEXT_WORDS) and not _mentions_shared_fact(folded, contact):
+    if approach == COMPLIMENT and not contact.admire.strip():
+        issues.append(LintIssue("vague_compliment", "warn", "A vague compliment reads as flattery: say what you "
+                                "admire, an article, a talk, a project (e on the card)."))
+    # A specific compliment or a stated reason is the context these approaches give instead of shared history.
+    says_why = (approach == COMPLIMENT and contact.admire.strip()) or (approach == DIRECT and contact.why_connect.strip())
+    if not says_why and not any(word in folded for word in _CONTEXT_WORDS) and not _mentions_shared_fact(folded, contact):
         issues.append(LintIssue("no_context", "warn", "Nothing says how you know each other."))
     pitch = _PITCH_RE.search(stripped)
     if pitch:

@@ -45,6 +45,7 @@ def group_invites(invites: Iterable[Invite]) -> dict[str, list[Invite]]:
 from dataclasses import dataclass  # noqa: E402
 
 from warmintro.model.gauge import Gauge  # noqa: E402
+from warmintro.model.policy import Policy, exclusion_reason  # noqa: E402
 from warmintro.model.segments import segment_of  # noqa: E402
 
 _SOURCE_TIER = {"quick-add": 0, "event": 0, "linkedin-invitations": 0, "linkedin-connections": 1,
@@ -101,15 +102,19 @@ class QueueEntry:
 
 
 def build_queue(contacts: Mapping[str, Contact], invites_by_contact: Mapping[str, list[Invite]],
-                settings: Settings, now: datetime, *, notes_left: int | None = None) -> "ReviewQueue":
+                settings: Settings, now: datetime, *, notes_left: int | None = None,
+                policy: Policy | None = None) -> "ReviewQueue":
     """Everyone worth inviting now, in review order, each with why they are where they are.
 
     Order: recent event people first, then the warmest (most likely to recognise the user),
     grouped by segment so one template serves a run of people. With a free account whose
     notes are scarce, a note is advised only where recognition needs one; with none left, people
     who need a note go last (the screen offers them only a snooze until the month turns).
+    People the friending policy turns away are kept aside with the reason, for the user to look at.
     """
     keyed = []
+    excluded: list[tuple[Contact, str]] = []
+    rules = policy if policy is not None and policy.has_rules else None
     # Thousands of people share the same few sources: rank each source once.
     tier_cache: dict[str, int] = {}
     for c in contacts.values():
@@ -123,6 +128,11 @@ def build_queue(contacts: Mapping[str, Contact], invites_by_contact: Mapping[str
         needs_note = w > 0 or c.not_on_linkedin
         blocked_by_notes = notes_left == 0 and needs_note
         segment = c.segment or segment_of(c)
+        if rules is not None:
+            reason = exclusion_reason(c, segment, rules)
+            if reason is not None:
+                excluded.append((c, reason))
+                continue
         # Most people have one source: look the single-source case up without building a tuple.
         sources = c.sources
         first = sources[0] if len(sources) == 1 else None
@@ -136,7 +146,8 @@ def build_queue(contacts: Mapping[str, Contact], invites_by_contact: Mapping[str
         keyed.append(((blocked_by_notes, not recent, w, segment, skipped, tier, c.last_name, c.first_name),
                       c, segment, recent, w, needs_note))
     keyed.sort(key=_first)
-    return ReviewQueue(keyed, notes_left)
+    excluded.sort(key=lambda pair: (pair[1], pair[0].last_name, pair[0].first_name))
+    return ReviewQueue(keyed, notes_left, excluded)
 
 
 _WHY = ("will surely recognise you", "likely to recognise you", "may not remember you",
@@ -146,11 +157,18 @@ _WHY = ("will surely recognise you", "likely to recognise you", "may not remembe
 class ReviewQueue(Sequence):
     """The ordered queue; entries are built when read, since a session reads a few dozen of 30,000."""
 
-    __slots__ = ("_rows", "_notes_left")
+    __slots__ = ("_rows", "_notes_left", "excluded")
 
-    def __init__(self, rows: list[tuple], notes_left: int | None):
+    def __init__(self, rows: list[tuple], notes_left: int | None, excluded: list[tuple[Contact, str]] | None = None):
         self._rows = rows
         self._notes_left = notes_left
+        self.excluded = excluded or []  # (person, why the policy keeps them out)
+
+    def excluded_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _contact, reason in self.excluded:
+            counts[reason] = counts.get(reason, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def __len__(self) -> int:
         return len(self._rows)

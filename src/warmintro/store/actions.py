@@ -9,6 +9,7 @@ from typing import Iterable
 from warmintro.model.contact import Contact, Note, new_id
 from warmintro.model.gauge import check_send
 from warmintro.model.invite import InvalidTransition, Invite, InviteStatus, cooldown_until
+from warmintro.model.policy import Policy
 from warmintro.model.settings import Settings, validate
 from warmintro.store.errors import OperationRefused
 from warmintro.store.store import JournalledStore
@@ -190,6 +191,15 @@ class Store(JournalledStore):
         with self.transaction("theme", f"theme {name}") as txn:
             txn.undoable = False
             txn.put_meta("settings", replace(self.settings, theme=name).to_dict())
+
+    @property
+    def policy(self) -> Policy:
+        return Policy.from_dict(self.meta("policy"))
+
+    def set_policy(self, policy: Policy) -> None:
+        """The friending policy: its text and the rules the queue applies. Undoable like any action."""
+        with self.transaction("policy", "change the friending policy") as txn:
+            txn.put_meta("policy", policy.to_dict())
 
     def set_template(self, segment: str, text: str | None) -> None:
         """A segment's own note template; None goes back to the shipped default."""

@@ -71,9 +71,17 @@ def demo_records(now: datetime) -> tuple[list[Contact], list[Invite], Settings]:
             status_at = _ago(now, raw["status_days_ago"]) if "status_days_ago" in raw else None
             invites.append(Invite(id=f"{cid}i{n}", contact_id=cid, sent_at=sent, message=raw.get("message", ""),
                                   status=status, status_at=status_at, segment=raw.get("segment", ""),
-                                  template=raw.get("template", ""), source=raw.get("source", "app")))
+                                  template=raw.get("template", ""), source=raw.get("source", "app"),
+                                  approach=raw.get("approach", _demo_approach(raw, n))))
     settings = Settings(my_name=data.get("my_name", ""))
     return contacts, invites, settings
+
+
+def _demo_approach(raw: dict, n: int) -> str:
+    """Spread the demo's noted invitations over the three approaches, so insight has something to compare."""
+    if not raw.get("message") or raw.get("source", "app") != "app":
+        return ""
+    return ("common", "common", "compliment", "direct")[(len(raw["message"]) + n) % 4]
 
 
 def create_demo_db(now: datetime, directory: Path | None = None) -> Path:

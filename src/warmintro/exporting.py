@@ -13,7 +13,7 @@ from warmintro.model.timeutil import to_iso
 
 CONTACT_COLUMNS = ["id", "first_name", "last_name", "full_name", "emails", "linkedin_url", "company", "position",
                    "location", "tags", "sources", "connected", "connected_on", "how_we_met", "event", "notes"]
-INVITE_COLUMNS = ["id", "contact_id", "message", "sent_at", "status", "status_at"]
+INVITE_COLUMNS = ["id", "contact_id", "message", "sent_at", "status", "status_at", "approach"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,6 +52,7 @@ def invite_row(invite: Invite) -> dict:
         "sent_at": to_iso(invite.sent_at),
         "status": invite.status.value,
         "status_at": to_iso(invite.status_at),
+        "approach": invite.approach,
     }
 
 

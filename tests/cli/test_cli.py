@@ -182,3 +182,32 @@ def test_console_script_and_python_dash_m_are_the_same_program():
         pytest.skip("the console script is not installed in this environment")
     by_script = subprocess.run([script, "--version"], capture_output=True, text=True, check=True).stdout
     assert by_script == run("--version").stdout and by_script.startswith("warmintro ")
+
+
+def test_status_shows_the_friending_policy_and_how_many_it_keeps_out(db_path):
+    from warmintro.model.contact import Contact
+    from warmintro.model.policy import Policy
+    from warmintro.store import Store
+
+    with Store.open(db_path) as store:
+        store.add_contact(Contact(id="rex", first_name="Rex", tags=["recruiter"]))
+        store.add_contact(Contact(id="ana", first_name="Ana"))
+        store.set_policy(Policy(text="Builders only", exclude_tags=("recruiter",)))
+    data = status(db_path)
+    assert data["queue"] == 1
+    assert data["policy"]["text"] == "Builders only"
+    assert data["policy"]["rules"] == ["exclude tags: recruiter"]
+    assert data["policy"]["excluded"] == 1
+    table = run("--db", str(db_path), "status").stdout
+    assert "policy: Builders only" in table and "tag recruiter is excluded" in table
+
+
+def test_invites_export_says_which_approach_broke_the_ice(db_path):
+    from warmintro.model.contact import Contact
+    from warmintro.store import Store
+
+    with Store.open(db_path) as store:
+        store.add_contact(Contact(id="ana", first_name="Ana", admire="your talk"))
+        store.send_invite("ana", "Hi Ana, I really appreciated your talk.", approach="compliment")
+    [row] = json.loads(run("--db", str(db_path), "export", "invites").stdout)
+    assert row["approach"] == "compliment"

@@ -53,3 +53,20 @@ async def test_insight_screen_shows_numbers_beside_the_charts(app):
         assert "of 100" in str(screen.query_one("#sent-numbers", Static).content)
         assert "1 of 5 strikes" in str(screen.query_one("#strikes-numbers", Static).content)
         assert "median" in str(screen.query_one("#to-accept", Static).content)
+
+
+async def test_insight_compares_acceptance_by_approach(app):
+    store = app.store
+    from warmintro.model.contact import Contact
+    for n, (approach, outcome) in enumerate([("compliment", "accepted"), ("compliment", "accepted"),
+                                             ("direct", "ignored")]):
+        store.add_contact(Contact(id=f"ap{n}", first_name=f"Ap{n}"))
+        invite = store.send_invite(f"ap{n}", f"Hi Ap{n}, a note.", approach=approach)
+        store.record_outcome(invite.id, outcome)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_open_screen("insight")
+        await pilot.pause()
+        bars = str(app.screen.query_one("#by-approach", Static).content)
+        assert "an honest compliment" in bars and "why I want to connect" in bars
+        rate = {line[:22].strip(): int(line.split("%")[0].split()[-1]) for line in bars.splitlines()}
+        assert rate["an honest compliment"] > rate["why I want to connect"]

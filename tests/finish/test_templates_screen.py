@@ -77,3 +77,20 @@ async def test_unsaved_edits_survive_moving_between_segments_and_escape_warns_fi
         await pilot.pause()
         assert app.screen is not screen
         assert EVENT not in app.store.templates
+
+
+async def test_each_approach_has_its_own_template_for_the_segment(app):
+    from warmintro.model.icebreak import DIRECT, default_template
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_templates(app, pilot)
+        await choose(pilot, screen, EVENT)
+        await pilot.press("ctrl+b", "ctrl+b")  # common ground → compliment → direct
+        assert "why I want to connect" in shown(screen, "#template-state")
+        assert screen.query_one("#template", TextArea).text == default_template(DIRECT, EVENT, DEFAULT_TEMPLATES)
+        assert "{why_connect}" not in shown(screen, "#preview")
+        screen.query_one("#template", TextArea).load_text("Hi {first_name}, {why_connect} {my_name}")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.templates["direct:event"] == "Hi {first_name}, {why_connect} {my_name}"
+        assert EVENT not in app.store.templates  # the common-ground template is untouched

@@ -68,3 +68,24 @@ def test_review_session_summary(snap_compare, demo_app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=send_one)
+
+
+def test_review_card_with_the_friending_policy(snap_compare, demo_app):
+    from warmintro.model.policy import Policy
+
+    app, store = demo_app
+    store.set_policy(Policy(text="People I would gladly help, and who would recognise my name.",
+                            exclude_companies=("Globex",), require_how_we_met=True))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("presses", [0, 1, 2], ids=["common-ground", "compliment", "direct"])
+def test_review_note_in_each_approach(snap_compare, demo_app, presses):
+    app, _ = demo_app
+
+    async def switch(pilot):
+        for _ in range(presses):
+            await pilot.press("ctrl+b")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=switch)

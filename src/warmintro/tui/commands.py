@@ -26,6 +26,7 @@ SCREENS = (
     ("outcomes", "outcomes", "Record who accepted, ignored or did not know you"),
     ("insight", "insight", "Charts: pace, acceptance, time to accept, strikes"),
     ("templates", "templates", "Per-segment note templates with a live preview"),
+    ("policy", "policy", "Your friending policy: who you want in your network, and who it keeps out"),
     ("settings", "settings", "Limits: caps, batch, strikes, note limit, stale days"),
     ("follow-ups", "follow-ups", "Accepted people to thank or touch base with"),
     ("updates", "updates", "Connections due a networking update"),

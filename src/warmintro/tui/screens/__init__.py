@@ -12,6 +12,7 @@ _FINISH_SCREENS = {
     "settings": "settings:SettingsScreen",
     "insight": "insight:InsightScreen",
     "templates": "templates:TemplatesScreen",
+    "policy": "policy:PolicyScreen",
     "follow-ups": "keep_in_touch:FollowUpsScreen",
     "updates": "keep_in_touch:UpdatesScreen",
 }

@@ -1,4 +1,4 @@
-"""Insight: pace against the weekly cap, acceptance by segment and template, time to acceptance,
+"""Insight: pace against the weekly cap, acceptance by segment, template and approach, time to acceptance,
 pending by age and strikes over time. Every chart has its numbers beside it, because a sparkline
 alone shows a shape but not whether 3 is a lot."""
 
@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from warmintro.model import insight
+from warmintro.model import icebreak, insight
 from warmintro.tui.screens.base import SubScreen
 
 WEEKS = 12
@@ -67,6 +67,8 @@ class InsightScreen(SubScreen):
             yield Static(id="by-segment", classes="bars")
             yield Static(Text("Acceptance by template"), classes="chart-title")
             yield Static(id="by-template", classes="bars")
+            yield Static(Text("Acceptance by approach"), classes="chart-title")
+            yield Static(id="by-approach", classes="bars")
             yield Static(Text("Time to acceptance"), classes="chart-title")
             yield Static(id="to-accept", classes="bars")
             yield Static(Text("Pending by age"), classes="chart-title")
@@ -87,6 +89,8 @@ class InsightScreen(SubScreen):
         self._set("#by-segment", text_bars(rate_rows(insight.acceptance_by(
             invites, lambda inv: insight.segment_of(inv, contacts)))))
         self._set("#by-template", text_bars(rate_rows(insight.acceptance_by(invites, lambda inv: inv.template))))
+        self._set("#by-approach", text_bars(rate_rows(insight.acceptance_by(
+            [i for i in invites if i.has_note], lambda inv: icebreak.LABELS.get(inv.approach, inv.approach))), label_width=22))
         self._draw_time_to_accept(invites)
         ages = insight.pending_by_age(invites, now)
         top = max((count for _label, count in ages), default=0)

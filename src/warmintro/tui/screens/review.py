@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
+from warmintro.model import icebreak
 from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_counter
 from warmintro.model.queue import QueueEntry, build_queue, group_invites, today_target
 from warmintro.model.risk import HIGH, LOW, assess
@@ -87,8 +88,13 @@ class ReviewScreen(Screen):
         Binding("z", "snooze", "Snooze", id="review.snooze", tooltip="Hide until a date: 3d, 2w, next monday"),
         Binding("n", "never", "Never", id="review.never", tooltip="Never offer this person again (with a reason)"),
         Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit how we met and tags; add a note"),
-        Binding("t", "template", "Template", id="review.template",
-                tooltip="Edit the note template of this person's segment"),
+        # Kept out of the Footer (it is full at 120 columns): the note's heading names this key.
+        Binding("ctrl+b", "approach", "Approach", id="review.approach", show=False,
+                tooltip="Break the ice another way: common ground, a compliment, or why you want to connect"),
+        Binding("t", "template", "Template", id="review.template", show=False,
+                tooltip="Edit the note template of this person's segment and approach"),
+        Binding("p", "policy", "Policy", id="review.policy",
+                tooltip="Your friending policy, and the people it keeps out of the queue"),
         Binding("o", "not_on_linkedin", "No LinkedIn", id="review.not_on_linkedin",
                 tooltip="Record that this person has no LinkedIn profile"),
         Binding("u", "undo", "Undo", id="review.undo", tooltip="Undo the last action (send too)"),
@@ -105,6 +111,9 @@ class ReviewScreen(Screen):
         self.network: Network | None = None
         self.tally: SessionTally | None = None
         self.summary_shown = False
+        self.approach = icebreak.COMMON
+        self.ground = []
+        self.excluded = 0  # people the friending policy keeps out of the queue
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -165,8 +174,10 @@ class ReviewScreen(Screen):
         store = self.store
         gauge = store.gauge()
         notes_left = gauge.notes_month.left  # None on premium
-        return build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
-                           notes_left=notes_left)
+        queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
+                            notes_left=notes_left, policy=store.policy)
+        self.excluded = len(queue.excluded)
+        return queue
 
     def next_entry(self) -> QueueEntry | None:
         queue = self.queue()
@@ -187,33 +198,79 @@ class ReviewScreen(Screen):
             self.summary_shown = True
             self.show_summary(f"Today's target is met ({gauge.today.used}/{target}).", can_go_on=True)
 
-    def show_entry(self) -> None:
-        card = self.query_one(PersonCard)
-        editor = self.query_one(NoteEditor)
+    def show_entry(self, keep_approach: bool = False) -> None:
         entry = self.entry
-        store = self.store
-        now = store.now()
         if entry is None:
-            card.update(Text("Nobody left to review today. Import more people, or come back tomorrow.", "italic"))
+            self.query_one(PersonCard).update(Text.assemble(self.policy_text(),
+                                      Text("Nobody left to review today. Import more people, or come back tomorrow.",
+                                           "italic")))
             self.query_one("#heading", Static).update("")
             self.query_one("#notice", Static).update("")
+            self.query_one(NoteEditor).clear()
             return
-        contact = entry.contact
-        ground = common_ground(contact, self.network)
-        risk = assess(contact, store.invites_for(contact.id), self.network, now)
-        self.risk = risk
-        card.update(card_text(contact, ground, risk, entry.segment, entry.why, now))
-        settings = store.settings
-        template = store.templates.get(entry.segment) or DEFAULT_TEMPLATES.get(entry.segment, "Hi {first_name}, ")
+        self.show_card()
+        if not keep_approach:
+            self.approach = icebreak.suggested_approach(entry.contact, bool(self.ground))
+        self.fill_note()
+
+    def show_card(self) -> None:
+        entry, store = self.entry, self.store
+        contact, now = entry.contact, store.now()
+        self.ground = common_ground(contact, self.network)
+        self.risk = assess(contact, store.invites_for(contact.id), self.network, now)
+        self.query_one(PersonCard).update(Text.assemble(
+            self.policy_text(), card_text(contact, self.ground, self.risk, entry.segment, entry.why, now)))
+
+    def on_screen_resume(self) -> None:
+        """Back from the policy, templates or settings: the queue may have changed under the card."""
+        if self.tally is None:
+            return  # the first resume is the first mount
+        if self.entry is None:
+            self.advance()
+            return
+        queue = self.queue()
+        current = self.entry.contact.id
+        fresh = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == current), None)
+        if fresh is None:
+            self.advance()  # the policy now keeps this person out, say
+        else:
+            self.entry = fresh
+            self.show_gauge()
+            self.show_card()  # the note being written stays as it is
+
+    def policy_text(self) -> Text:
+        """The user's own words on who they want in their network, on every card, and what it keeps out."""
+        policy = self.store.policy
+        out = Text()
+        if policy.text.strip():
+            out.append("Your policy: ", "bold")
+            out.append(safe(policy.text.strip()) + "\n", "italic")
+        if self.excluded:
+            out.append(f"{self.excluded} not offered by your policy (p to see who and why)\n", "dim")
+        if out:
+            out.append("\n")
+        return out
+
+    def template_for(self, segment: str) -> str:
+        key = icebreak.template_key(self.approach, segment)
+        return self.store.templates.get(key) or icebreak.default_template(self.approach, segment, DEFAULT_TEMPLATES)
+
+    def fill_note(self) -> None:
+        """The note for the person on screen, from their segment's template in the current approach."""
+        entry, store = self.entry, self.store
+        contact, now, settings = entry.contact, store.now(), store.settings
+        ground = self.ground
         context = NoteContext(my_name=settings.my_name, common=best_phrase(ground), mutual=best_mutual(ground))
         gauge = store.gauge()
         notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
         text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
-            render(template, contact, context)
-        editor.load(contact, text, limit=settings.effective_note_limit,
-                    sent=sent_counter(i.message for i in store.invites.values()))
+            render(self.template_for(entry.segment), contact, context)
+        self.query_one(NoteEditor).load(contact, text, limit=settings.effective_note_limit,
+                                        sent=sent_counter(i.message for i in store.invites.values()),
+                                        approach=self.approach)
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
-                                (f" · template: {entry.segment}", "dim"))
+                                (f" · template: {entry.segment} · ", "dim"),
+                                (icebreak.LABELS[self.approach], "bold"), (" (ctrl+b: another way)", "dim"))
         self.query_one("#heading", Static).update(heading)
         notice = Text()
         if notes_spent:
@@ -225,6 +282,15 @@ class ReviewScreen(Screen):
         elif gauge.notes_month.cap is not None and not entry.note_advised:
             notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
         self.query_one("#notice", Static).update(notice)
+
+    def action_approach(self) -> None:
+        if self.entry is None:
+            return
+        self.approach = icebreak.next_approach(self.approach)
+        self.fill_note()
+
+    def action_policy(self) -> None:
+        self.app.action_open_screen("policy")
 
     # ----- actions ----------------------------------------------------------------------------
 
@@ -251,7 +317,8 @@ class ReviewScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("leave_note", "send_from_note"):
             return self._writing()
-        if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write", "template") and self.entry is None:
+        if action in ("send", "skip", "snooze", "never", "edit", "not_on_linkedin", "write", "template",
+                      "approach") and self.entry is None:
             return None  # shown greyed: nobody on screen
         return True
 
@@ -300,7 +367,8 @@ class ReviewScreen(Screen):
             if not await self.app.push_screen_wait(Confirm(question, yes="Invite anyway")):
                 return
         invite = self.app.act(store.send_invite, entry.contact.id, note, segment=entry.segment,
-                              template=entry.segment if note else "")
+                              template=icebreak.template_key(self.approach, entry.segment) if note else "",
+                              approach=self.approach if note else "")
         if invite is None:
             return
         self.tally.sent.append(entry.contact.id)
@@ -357,18 +425,20 @@ class ReviewScreen(Screen):
         entry = self.entry
         if entry is None:
             return
-        edits = await self.app.push_screen_wait(EditContact(entry.contact.how_we_met, entry.contact.tags))
+        edits = await self.app.push_screen_wait(EditContact(entry.contact.how_we_met, entry.contact.tags,
+                                                            entry.contact.admire, entry.contact.why_connect))
         if edits is None:
             return
         cid = entry.contact.id
-        if self.app.act(self.store.update_contact, cid, how_we_met=edits.how_we_met, tags=edits.tags) and edits.note:
+        if self.app.act(self.store.update_contact, cid, how_we_met=edits.how_we_met, tags=edits.tags,
+                        admire=edits.admire, why_connect=edits.why_connect) and edits.note:
             self.app.act(self.store.add_note, cid, edits.note)
         # Stay on the person just edited (their place in the queue may have moved), with the fresh record.
         queue = self.queue()
         self.entry = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == cid), None) \
             or self.next_entry()
         self.show_gauge()
-        self.show_entry()
+        self.show_entry(keep_approach=self.entry is not None and self.entry.contact.id == cid)
 
     @work(exclusive=True, group="review-action")
     async def action_template(self) -> None:
@@ -376,14 +446,15 @@ class ReviewScreen(Screen):
         if entry is None:
             return
         segment = entry.segment
-        current = self.store.templates.get(segment) or DEFAULT_TEMPLATES.get(segment, "")
-        text = await self.app.push_screen_wait(EditTemplate(segment, current))
+        key = icebreak.template_key(self.approach, segment)
+        label = f"{segment} ({icebreak.LABELS[self.approach]})"
+        text = await self.app.push_screen_wait(EditTemplate(label, self.template_for(segment)))
         if text is None:
             return
         # "" means the shipped default: the store forgets the segment's own text.
-        if self.app.act(self.store.set_template, segment, text or None):
-            self.notify(f"Template for {segment} saved.", markup=False)
-            self.show_entry()
+        if self.app.act(self.store.set_template, key, text or None):
+            self.notify(f"Template for {label} saved.", markup=False)
+            self.fill_note()
 
     def action_not_on_linkedin(self) -> None:
         if self.entry and self.app.act(self.store.mark_not_on_linkedin, self.entry.contact.id):

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from warmintro.model import icebreak
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.contact import Contact
 from warmintro.model.notes import DEFAULT_TEMPLATES, PLACEHOLDERS, NoteContext, lint, render
@@ -23,13 +24,15 @@ from warmintro.tui.widgets.card import safe
 from warmintro.tui.widgets.note_editor import lint_text
 
 SAMPLE = Contact(id="sample", first_name="Jordan", last_name="Lee", company="Northwind", position="Product lead",
-                 event="PyCon", how_we_met="talked about testing", mutual=["Bo Chen"])
+                 event="PyCon", how_we_met="talked about testing", mutual=["Bo Chen"],
+                 admire="your talk on property-based testing", why_connect="I'm starting a testing guild in Lisbon.")
 
 
-def sample_for(segment: str, contacts) -> Contact:
-    """The first person of the segment with a first name, else the fictional sample."""
+def sample_for(segment: str, contacts, approach: str = icebreak.COMMON) -> Contact:
+    """The first person of the segment with what the approach needs, else the fictional sample."""
+    needs = {icebreak.COMPLIMENT: "admire", icebreak.DIRECT: "why_connect"}.get(approach)
     for contact in contacts:
-        if contact.first_name and segment_of(contact) == segment:
+        if contact.first_name and segment_of(contact) == segment and (needs is None or getattr(contact, needs)):
             return contact
     return SAMPLE
 
@@ -53,13 +56,16 @@ class TemplatesScreen(SubScreen):
         Binding("ctrl+s", "save", "Save", id="templates-save", tooltip="Save this segment's template"),
         Binding("ctrl+r", "shipped", "Shipped default", id="templates-default",
                 tooltip="Go back to the template the app ships for this segment"),
+        Binding("ctrl+b", "approach", "Approach", id="templates-approach",
+                tooltip="Common ground, an honest compliment, or why you want to connect: each has its templates"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.segment = SEGMENTS[0]
         self.network: Network | None = None
-        self.drafts: dict[str, str] = {}  # unsaved text of segments the user moved away from
+        self.approach = icebreak.COMMON
+        self.drafts: dict[tuple[str, str], str] = {}  # unsaved text of (approach, segment) the user moved away from
         self.warned_unsaved = False
 
     def compose(self) -> ComposeResult:
@@ -90,19 +96,24 @@ class TemplatesScreen(SubScreen):
     def edited(self) -> bool:
         return self.query_one("#template", TextArea).text.strip() != self.saved_text(self.segment).strip()
 
+    def key(self, segment: str) -> str:
+        return icebreak.template_key(self.approach, segment)
+
     def saved_text(self, segment: str) -> str:
-        return self.app.store.templates.get(segment) or DEFAULT_TEMPLATES.get(segment, "")
+        return self.app.store.templates.get(self.key(segment)) or \
+            icebreak.default_template(self.approach, segment, DEFAULT_TEMPLATES)
 
     def load_segment(self, segment: str) -> None:
         self.segment = segment
-        self.query_one("#template", TextArea).load_text(self.drafts.pop(segment, None) or self.saved_text(segment))
+        self.query_one("#template", TextArea).load_text(self.drafts.pop((self.approach, segment), None)
+                                                        or self.saved_text(segment))
         self.show_state()
         self.preview()
 
     def show_state(self) -> None:
-        custom = self.segment in self.app.store.templates
+        custom = self.key(self.segment) in self.app.store.templates
         edited = self.edited()
-        state = Text.assemble((LABELS[self.segment], "bold"), " · ",
+        state = Text.assemble((LABELS[self.segment], "bold"), " · ", (icebreak.LABELS[self.approach], "bold"), " · ",
                               "your own template" if custom else "the shipped default",
                               (" · unsaved changes (ctrl+s saves)" if edited else "", "bold yellow"))
         self.query_one("#template-state", Static).update(state)
@@ -110,15 +121,23 @@ class TemplatesScreen(SubScreen):
     @on(OptionList.OptionHighlighted, "#segments")
     def segment_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.segment:
-            if self.edited():
-                self.drafts[self.segment] = self.query_one("#template", TextArea).text
+            self.keep_draft()
             self.load_segment(event.option.id)
+
+    def keep_draft(self) -> None:
+        if self.edited():
+            self.drafts[(self.approach, self.segment)] = self.query_one("#template", TextArea).text
+
+    def action_approach(self) -> None:
+        self.keep_draft()
+        self.approach = icebreak.next_approach(self.approach)
+        self.load_segment(self.segment)
 
     @on(TextArea.Changed, "#template")
     def preview(self) -> None:
         store = self.app.store
         template = self.query_one("#template", TextArea).text
-        person = sample_for(self.segment, store.contacts.values())
+        person = sample_for(self.segment, store.contacts.values(), self.approach)
         ground = common_ground(person, self.network) if self.network is not None and person is not SAMPLE else []
         context = NoteContext(my_name=store.settings.my_name or "Alex",
                               common=best_phrase(ground) or "we both know Bo Chen", mutual=best_mutual(ground))
@@ -129,7 +148,8 @@ class TemplatesScreen(SubScreen):
                               (f" · {len(note.strip())}/{limit}", "dim"))
         self.query_one("#preview-title", Static).update(title)
         self.query_one("#preview", Static).update(Text(note))
-        self.query_one("#preview-lint", Static).update(lint_text(lint(note, person, limit=limit)))
+        self.query_one("#preview-lint", Static).update(lint_text(lint(note, person, limit=limit,
+                                                                      approach=self.approach)))
         self.show_state()
 
     def action_save(self) -> None:
@@ -138,22 +158,22 @@ class TemplatesScreen(SubScreen):
             self.notify("An empty template would send no note; ctrl+r goes back to the shipped default.",
                         title="Not saved", severity="warning")
             return
-        if self.app.act(self.app.store.set_template, self.segment, text):
-            self.drafts.pop(self.segment, None)
+        if self.app.act(self.app.store.set_template, self.key(self.segment), text):
+            self.drafts.pop((self.approach, self.segment), None)
             self.notify(f"Template for {LABELS[self.segment]} saved.", markup=False)
             self.show_state()
 
     def action_shipped(self) -> None:
-        if self.app.act(self.app.store.set_template, self.segment, None):
-            self.drafts.pop(self.segment, None)
+        if self.app.act(self.app.store.set_template, self.key(self.segment), None):
+            self.drafts.pop((self.approach, self.segment), None)
             self.notify(f"{LABELS[self.segment]}: back to the shipped default.", markup=False)
             self.load_segment(self.segment)
 
     def action_back(self) -> None:
-        unsaved = sorted({*self.drafts, *([self.segment] if self.edited() else [])})
+        unsaved = sorted({*self.drafts, *([(self.approach, self.segment)] if self.edited() else [])})
         if unsaved and not self.warned_unsaved:
             self.warned_unsaved = True
-            self.notify("Unsaved: " + ", ".join(LABELS[s] for s in unsaved)
+            self.notify("Unsaved: " + ", ".join(f"{LABELS[s]} ({icebreak.LABELS[a]})" for a, s in unsaved)
                         + ". ctrl+s saves; Escape again leaves without saving.",
                         title="Templates", severity="warning", markup=False)
             return

@@ -37,7 +37,8 @@ def card_text(contact: Contact, ground: list[Ground], risk: Risk, segment: str, 
     for label, value in (("location", contact.location), ("LinkedIn", contact.linkedin_url),
                          ("segment", segment), ("tags", ", ".join(contact.tags)),
                          ("from", ", ".join(contact.sources)), ("event", contact.event),
-                         ("how we met", contact.how_we_met), ("introduced by", contact.introduced_by)):
+                         ("how we met", contact.how_we_met), ("introduced by", contact.introduced_by),
+                         ("I admire", contact.admire), ("why connect", contact.why_connect)):
         if value:
             out.append(f"{label}: ", "dim")
             out.append(safe(value) + "\n")

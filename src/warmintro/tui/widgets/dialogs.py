@@ -79,15 +79,17 @@ class ContactEdits:
     how_we_met: str
     tags: list[str]
     note: str  # a new dated note to add; "" for none
+    admire: str = ""  # what I admire: the subject of a compliment note
+    why_connect: str = ""  # the reason a direct note gives
 
 
 class EditContact(ModalScreen[ContactEdits | None]):
     DEFAULT_CSS = _DIALOG_CSS.format(name="EditContact")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Keep everything as it was")]
 
-    def __init__(self, how_we_met: str, tags: list[str]):
+    def __init__(self, how_we_met: str, tags: list[str], admire: str = "", why_connect: str = ""):
         super().__init__()
-        self.how_we_met, self.tags = how_we_met, tags
+        self.how_we_met, self.tags, self.admire, self.why_connect = how_we_met, tags, admire, why_connect
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -95,6 +97,10 @@ class EditContact(ModalScreen[ContactEdits | None]):
             yield Input(self.how_we_met, id="how_we_met")
             yield Label("Tags (comma separated)")
             yield Input(", ".join(self.tags), id="tags")
+            yield Label("What I admire (an article, a talk, a project: for a compliment note)")
+            yield Input(self.admire, id="admire")
+            yield Label("Why I want to connect (for a direct note)")
+            yield Input(self.why_connect, id="why_connect")
             yield Label("Add a note (dated today)")
             yield Input(id="note")
             with Horizontal():
@@ -109,7 +115,9 @@ class EditContact(ModalScreen[ContactEdits | None]):
     def save(self) -> None:
         tags = [t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip()]
         self.dismiss(ContactEdits(self.query_one("#how_we_met", Input).value.strip(), tags,
-                                  self.query_one("#note", Input).value.strip()))
+                                  self.query_one("#note", Input).value.strip(),
+                                  self.query_one("#admire", Input).value.strip(),
+                                  self.query_one("#why_connect", Input).value.strip()))
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
@@ -130,8 +138,10 @@ class EditTemplate(ModalScreen[str | None]):
         from textual.widgets import TextArea
 
         with Vertical():
-            yield Label(Text(f"Template for {self.segment}. Placeholders: {{first_name}} {{last_name}} {{company}} "
-                             "{position} {event} {how_we_met} {common} {mutual} {my_name}"))
+            from warmintro.model.notes import PLACEHOLDERS
+
+            yield Label(Text(f"Template for {self.segment}. Placeholders: "
+                             + " ".join("{%s}" % name for name in PLACEHOLDERS)))
             yield TextArea(self.text, id="template", soft_wrap=True)
             with Horizontal():
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

@@ -50,6 +50,7 @@ class NoteEditor(Vertical):
         self.limit = 300
         self.sent: Counter = Counter()
         self.issues: list[LintIssue] = []
+        self.approach = ""
 
     def compose(self) -> ComposeResult:
         yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
@@ -60,10 +61,17 @@ class NoteEditor(Vertical):
     def text(self) -> str:
         return self.query_one(TextArea).text
 
-    def load(self, contact: Contact, text: str, *, limit: int, sent: Counter) -> None:
-        self.contact, self.limit, self.sent = contact, limit, sent
+    def load(self, contact: Contact, text: str, *, limit: int, sent: Counter, approach: str = "") -> None:
+        self.contact, self.limit, self.sent, self.approach = contact, limit, sent, approach
         self.query_one(TextArea).load_text(text)
         self.relint()
+
+    def clear(self) -> None:
+        """Nobody on screen: no note, no counter, no lint."""
+        self.contact, self.issues = None, []
+        self.query_one(TextArea).load_text("")
+        self.query_one("#counter", Static).update("")
+        self.query_one("#lint", Static).update("")
 
     @property
     def blocked(self) -> bool:
@@ -74,7 +82,8 @@ class NoteEditor(Vertical):
         if self.contact is None:
             return
         text = self.text
-        self.issues = lint(text, self.contact, limit=self.limit, sent_messages_counter=self.sent)
+        self.issues = lint(text, self.contact, limit=self.limit, sent_messages_counter=self.sent,
+                           approach=self.approach)
         length = len(text.strip())
         style = "bold red" if length > self.limit else ("yellow" if length > self.limit * 0.9 else "dim")
         self.query_one("#counter", Static).update(Text(f"{length}/{self.limit}", style))

@@ -1,6 +1,6 @@
 """How fast the store acknowledges one action and opens, at the scale DESIGN.md targets.
 
-    python bench/store_bench.py [--contacts 30000 --invites 10000] [--actions 200] [--dir DIR]
+    python bench/store_bench.py [--quick | --sizes 1000,30000 | --contacts 30000] [--actions 200] [--tinydb]
 
 Prints a table and one JSON line of figures. Never part of pass/fail.
 Targets: one acknowledged action < 5 ms at p95 (floor: append + fsync of one line);
@@ -22,98 +22,10 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from warmintro.model.contact import Contact, Note, new_id  # noqa: E402
-from warmintro.model.invite import Invite, InviteStatus  # noqa: E402
-from warmintro.model.settings import Settings  # noqa: E402
-from warmintro.model.timeutil import local_now  # noqa: E402
-from warmintro.store import Store  # noqa: E402
-
-FIRST = ["Ana", "Ben", "Chloé", "Dmitri", "Eve", "Farah", "Gus", "Hana", "Ivo", "Jun", "Kofi", "Lena", "Mateo", "Nora"]
-LAST = ["Silva", "Okafor", "Müller", "Tanaka", "Smith", "Nguyen", "Rossi", "Kowalski", "García", "Haddad"]
-COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Tyrell", "Cyberdyne"]
-POSITIONS = ["Engineer", "Product Manager", "Designer", "CTO", "Sales Lead", "Recruiter", "Founder", "Analyst"]
-TAGS = ["client", "chamber", "alumni", "event", "meetup", "investor", "friend", "ex-colleague"]
-WORDS = ("met at the spring meetup talked about data pipelines and hiring; follow up about the "
-         "conference talk she gave on accessibility and the open source project we both use").split()
-
-
-def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n))
-
-
-def make_contacts(rng: random.Random, count: int, now) -> list[Contact]:
-    out = []
-    for i in range(count):
-        first, last = rng.choice(FIRST), rng.choice(LAST)
-        added = now - timedelta(days=rng.randint(1, 900), minutes=rng.randint(0, 1440))
-        notes = [Note(at=added + timedelta(days=d), text=sentence(rng, rng.randint(6, 25)))
-                 for d in range(rng.choice((0, 1, 1, 2, 3)))]
-        out.append(Contact(
-            id=new_id(), first_name=first, last_name=f"{last}{i}",
-            emails=[f"{first.lower()}.{last.lower()}{i}@example.com"] + (["alt%d@example.org" % i] if i % 3 == 0 else []),
-            phones=["+1 555 %07d" % i] if i % 4 == 0 else [],
-            linkedin_url=f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{i}/",
-            company=rng.choice(COMPANIES), position=rng.choice(POSITIONS), location="Lisbon, Portugal",
-            school="Universidade de Lisboa" if i % 5 == 0 else "",
-            tags=rng.sample(TAGS, rng.randint(0, 3)), segment=rng.choice(["client", "chamber", "", "alumni"]),
-            sources=["linkedin-connections"] if i % 2 else ["google-contacts", "vcard"],
-            connected=i % 3 == 0, how_we_met=sentence(rng, 5) if i % 7 == 0 else "",
-            mutual=[f"m{rng.randint(0, 999)}" for _ in range(rng.randint(0, 4))],
-            notes=notes, added_at=added,
-            skipped_at=added + timedelta(days=3) if i % 11 == 0 else None,
-        ))
-    return out
-
-
-def make_invites(rng: random.Random, contacts: list[Contact], count: int, now) -> list[Invite]:
-    candidates = [c for c in contacts if not c.connected]
-    rng.shuffle(candidates)
-    out = []
-    for i, contact in enumerate(candidates[:count]):
-        # Most are old; the last few weeks carry a realistic pace of about 60 a week.
-        days = rng.randint(30, 700) if i >= 250 else rng.uniform(0.5, 29)
-        sent = now - timedelta(days=days)
-        if days <= 21:
-            status = InviteStatus.PENDING
-        elif i in (300, 400):  # a realistic account has a strike or two, not thousands
-            status = InviteStatus.IDK
-        else:
-            status = rng.choice([InviteStatus.ACCEPTED, InviteStatus.ACCEPTED, InviteStatus.WITHDRAWN,
-                                 InviteStatus.IGNORED])
-        out.append(Invite(id=new_id(), contact_id=contact.id, sent_at=sent, message=sentence(rng, 20),
-                          status=status, status_at=None if status is InviteStatus.PENDING else sent + timedelta(days=3),
-                          segment=contact.segment, source="app" if i % 2 else "linkedin-export"))
-    return out
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
-def summary(values: list[float]) -> dict:
-    return {"median_ms": round(statistics.median(values) * 1000, 3), "p95_ms": round(pct(values, 95) * 1000, 3),
-            "n": len(values)}
-
-
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
-def build(path: Path, contacts: int, invites: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    now = local_now()
-    people = make_contacts(rng, contacts, now)
-    sent = make_invites(rng, people, invites, now)
-    with Store.open(path) as store:
-        store.set_settings(Settings(weekly_cap=100000, daily_batch=1000, lifetime_cap=10**7, pending_soft_cap=10**6))
-        store.import_batch(people, sent, "bench import")
-
+from benchlib import (COMPANIES, Store, add_size_arguments, build, emit, growth, invites_for,  # noqa: E402
+                      print_growth, print_table, ratio, sentence, sizes_from, summary, timed)
 
 def bench_actions(path: Path, actions: int, rng: random.Random) -> dict:
     results: dict[str, list[float]] = {"send_invite": [], "skip": [], "add_note": [], "update_contact": []}
@@ -187,48 +99,64 @@ def bench_tinydb(path: Path, directory: Path, repeat: int) -> tuple[dict, dict]:
     return summary(updates), summary(reads)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contacts", type=int, default=30000)
-    parser.add_argument("--invites", type=int, default=10000)
-    parser.add_argument("--actions", type=int, default=200, help="timed actions of each kind")
-    parser.add_argument("--dir", type=Path, default=None, help="where to build the database (default: a temp dir)")
-    parser.add_argument("--no-tinydb", action="store_true", help="skip the slow stock TinyDB contrast")
-    args = parser.parse_args(argv)
-
-    directory = Path(tempfile.mkdtemp(prefix="warmintro-bench-", dir=args.dir))
+def run_size(contacts: int, invites: int, actions: int, tinydb: bool, where: Path | None) -> dict:
+    directory = Path(tempfile.mkdtemp(prefix="warmintro-bench-", dir=where))
     try:
         path = directory / "warmintro.json"
         t0 = time.perf_counter()
-        build(path, args.contacts, args.invites)
+        build(path, contacts, invites)
         build_s = time.perf_counter() - t0
         size = path.stat().st_size
         store_open, json_open = bench_open(path, 5)
-        actions, line_bytes = bench_actions(path, args.actions, random.Random(11))
-        baseline = bench_baseline_append(directory, line_bytes, args.actions)
+        action_figures, line_bytes = bench_actions(path, actions, random.Random(11))
+        baseline = bench_baseline_append(directory, line_bytes, actions)
         store_open_after, _ = bench_open(path, 3)
         tiny_update = tiny_read = None
-        if not args.no_tinydb:
+        if tinydb:
             tiny_update, tiny_read = bench_tinydb(path, directory, 5)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
-    print(f"warmintro store bench: {args.contacts} contacts, {args.invites} invitations, "
-          f"snapshot {size / 1e6:.1f} MB, built in {build_s:.1f} s")
-    print(f"{'measure':<34}{'median ms':>12}{'p95 ms':>12}")
     rows = [("baseline: append+fsync one line", baseline)]
-    rows += [(f"store.{name}", fig) for name, fig in actions.items()]
-    rows += [("baseline: json.loads(snapshot)", json_open), ("Store.open (journal folded)", store_open),
+    rows += [(f"store.{name}", fig) for name, fig in action_figures.items()]
+    rows += [("baseline: read + json.loads(snapshot), gc off", json_open), ("Store.open (journal folded)", store_open),
              ("Store.open (after the actions)", store_open_after)]
     if tiny_update:
         rows += [("stock TinyDB JSONStorage update", tiny_update), ("stock TinyDB JSONStorage read", tiny_read)]
-    for name, fig in rows:
-        print(f"{name:<34}{fig['median_ms']:>12.2f}{fig['p95_ms']:>12.2f}")
-    figures = {"contacts": args.contacts, "invites": args.invites, "snapshot_bytes": size, "line_bytes": line_bytes,
-               "baseline_append_fsync": baseline, **{f"action_{k}": v for k, v in actions.items()},
-               "baseline_json_loads": json_open, "open": store_open, "open_after_actions": store_open_after,
-               "tinydb_update": tiny_update, "tinydb_read": tiny_read}
-    print(json.dumps(figures, separators=(",", ":")))
+    print_table(f"\nwarmintro store bench: {contacts} contacts, {invites} invitations, "
+                f"snapshot {size / 1e6:.1f} MB, built in {build_s:.1f} s", rows)
+    worst = max(fig["p95_ms"] for fig in action_figures.values())
+    print(f"worst action p95 {worst:.2f} ms (target < 5 ms at 30k); open / json floor "
+          f"x{ratio(store_open, json_open)} (target < 1.5); open median {store_open['median_ms']:.0f} ms "
+          "(issue 2 target < 500 ms at 30k)")
+    return {"contacts": contacts, "invites": invites, "snapshot_bytes": size, "line_bytes": line_bytes,
+            "baseline_append_fsync": baseline, **{f"action_{k}": v for k, v in action_figures.items()},
+            "worst_action_p95_ms": worst, "baseline_json_loads": json_open, "open": store_open,
+            "open_over_json": ratio(store_open, json_open), "open_after_actions": store_open_after,
+            "tinydb_update": tiny_update, "tinydb_read": tiny_read}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=None, help="one size only (default: every size)")
+    parser.add_argument("--invites", type=int, default=None, help="default: a third of the contacts")
+    add_size_arguments(parser)
+    parser.add_argument("--actions", type=int, default=None, help="timed actions of each kind (default 200; 50 quick)")
+    parser.add_argument("--dir", type=Path, default=None, help="where to build the database (default: a temp dir)")
+    parser.add_argument("--tinydb", action="store_true", help="also time stock TinyDB (slow) for contrast")
+    args = parser.parse_args(argv)
+    sizes = (args.contacts,) if args.contacts else sizes_from(args)
+    actions = args.actions or (50 if args.quick else 200)
+    results = {}
+    for contacts in sizes:
+        results[contacts] = run_size(contacts, args.invites or invites_for(contacts), actions, args.tinydb, args.dir)
+    if len(sizes) > 1:
+        print()
+        print_growth("worst action p95", {n: r["worst_action_p95_ms"] for n, r in results.items()}, "should stay flat")
+        print_growth("open median", {n: r["open"]["median_ms"] for n, r in results.items()}, "should grow linearly")
+    emit({"bench": "store", "sizes": {str(n): r for n, r in results.items()},
+          "growth": {"worst_action_p95": growth({n: r["worst_action_p95_ms"] for n, r in results.items()}),
+                     "open": growth({n: r["open"]["median_ms"] for n, r in results.items()})}})
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping
 
+from warmintro.model.common import NETWORK_FIELDS
 from warmintro.model.contact import Contact
 from warmintro.model.gauge import Gauge
 from warmintro.model.invite import Invite
@@ -111,6 +112,9 @@ class JournalledStore:
         self._loading = False
         self._gauge: tuple[int, datetime, Gauge] | None = None
         self.version = 0
+        # Bumped only when a contact changes in a way the common-ground network reads: a skip or a
+        # send does not, so the review need not rebuild the network of 30,000 people after each.
+        self.network_version = 0
         self.warnings: list[str] = []
         self._lock: FileLock | None = None
         self._journal: Journal | None = None
@@ -176,6 +180,7 @@ class JournalledStore:
             raise StoreCorrupt(self._corrupt_message(f"holds a record that does not parse ({exc})")) from None
         self._objs = objs
         self._docs = tables
+        self.network_version += 1
         self._index = InviteIndex(objs["invites"].values())
         self._settings = None
         if self._journal is not None:
@@ -296,6 +301,9 @@ class JournalledStore:
             else:
                 self._docs[table][key] = doc
                 new = self._objs[table][key] = _build(table, doc)
+            if table == "contacts" and (old is None or new is None or any(
+                    getattr(old, f) != getattr(new, f) for f in NETWORK_FIELDS)):
+                self.network_version += 1
             if table == "invites":
                 if old is not None:
                     self._index.remove(old)

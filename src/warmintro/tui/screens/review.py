@@ -22,7 +22,7 @@ from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
 from warmintro.model import icebreak
 from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_counter
-from warmintro.model.queue import QueueEntry, build_queue, group_invites, today_target
+from warmintro.model.queue import QueueEntry, blocked_reason, build_queue, group_invites, today_target
 from warmintro.model.risk import HIGH, LOW, assess
 from warmintro.tui.widgets.card import PersonCard, card_text, safe
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
@@ -108,7 +108,11 @@ class ReviewScreen(Screen):
         super().__init__()
         self.entry: QueueEntry | None = None
         self.passed: set[str] = set()  # skipped in this session: not offered again until the next one
-        self.network: Network | None = None
+        self._network: Network | None = None
+        self._network_version = -1
+        self._queue = None  # the queue as last built, and the store version it still describes
+        self._queue_version = -1
+        self._sent: tuple[tuple[int, int], object] | None = None
         self.tally: SessionTally | None = None
         self.summary_shown = False
         self.approach = icebreak.COMMON
@@ -134,7 +138,6 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.tally = SessionTally(self.store.now(), self.store.gauge())
-        self.network = Network.build(self.store.contacts.values())
         self.app.store_changed.subscribe(self, self._store_changed)
         self.advance()
         if not self.store.settings.my_name.strip():
@@ -153,8 +156,15 @@ class ReviewScreen(Screen):
         if self.app.act(self.store.set_settings, replace(self.store.settings, my_name=name)):
             self.show_entry()
 
+    @property
+    def network(self) -> Network:
+        """Who the user knows, rebuilt only when a change touched what it is built from."""
+        if self._network is None or self._network_version != self.store.network_version:
+            self._network = Network.build(self.store.contacts.values())
+            self._network_version = self.store.network_version
+        return self._network
+
     def _store_changed(self, _=None) -> None:
-        self.network = Network.build(self.store.contacts.values())
         if self.entry is None:
             # Nobody was left; someone quick-added in another terminal may be now. With a person
             # on screen the card stays put: moving it under the user's fingers would be worse.
@@ -174,17 +184,41 @@ class ReviewScreen(Screen):
         store = self.store
         gauge = store.gauge()
         notes_left = gauge.notes_month.left  # None on premium
-        queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
+        if self._queue is not None and self._queue_version == (store.version, notes_left):
+            return self._queue
+        queue = self._queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
                             notes_left=notes_left, policy=store.policy)
         self.excluded = len(queue.excluded)
+        self._queue_version = (store.version, notes_left)
         return queue
+
+    def act_on_person(self, operation, *args, **kwargs):
+        """Run an action on the person on screen. The queue built before it stays good: only that
+        person changed, and next_entry checks each candidate afresh; any other change (another
+        terminal's, say) moves the store on by more than one and the queue is built again."""
+        before = self.store.version
+        cached = self._queue_version
+        result = self.app.act(operation, *args, **kwargs)
+        if (result is not None and isinstance(cached, tuple) and cached[0] == before
+                and self.store.version == before + 1):
+            self._queue_version = (self.store.version, self.store.gauge().notes_month.left)
+            if self._queue_version[1] != cached[1]:
+                self._queue_version = -1  # a note was spent: a free account's order changes
+        return result
 
     def next_entry(self) -> QueueEntry | None:
         queue = self.queue()
+        store = self.store
+        settings, now = store.settings, store.now()
         for index in range(len(queue)):
             entry = queue[index]
-            if entry.contact.id not in self.passed:
-                return entry
+            cid = entry.contact.id
+            if cid in self.passed:
+                continue
+            contact = store.contacts.get(cid)
+            if contact is None or blocked_reason(contact, store.invites_for(cid), settings, now) is not None:
+                continue  # acted on since the queue was built
+            return replace(entry, contact=contact)
         return None
 
     def advance(self) -> None:
@@ -266,7 +300,7 @@ class ReviewScreen(Screen):
         text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
             render(self.template_for(entry.segment), contact, context)
         self.query_one(NoteEditor).load(contact, text, limit=settings.effective_note_limit,
-                                        sent=sent_counter(i.message for i in store.invites.values()),
+                                        sent=self.sent_messages(),
                                         approach=self.approach)
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
                                 (f" · template: {entry.segment} · ", "dim"),
@@ -282,6 +316,14 @@ class ReviewScreen(Screen):
         elif gauge.notes_month.cap is not None and not entry.note_advised:
             notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
         self.query_one("#notice", Static).update(notice)
+
+    def sent_messages(self):
+        """How often each note text was sent, for the "same text" lint; counted again only when invitations change."""
+        store = self.store
+        key = (len(store.invites), store.gauge().lifetime.used)
+        if self._sent is None or self._sent[0] != key:
+            self._sent = (key, sent_counter(i.message for i in store.invites.values()))
+        return self._sent[1]
 
     def action_approach(self) -> None:
         if self.entry is None:
@@ -366,7 +408,7 @@ class ReviewScreen(Screen):
                                      "strike. Invite anyway?")
             if not await self.app.push_screen_wait(Confirm(question, yes="Invite anyway")):
                 return
-        invite = self.app.act(store.send_invite, entry.contact.id, note, segment=entry.segment,
+        invite = self.act_on_person(store.send_invite, entry.contact.id, note, segment=entry.segment,
                               template=icebreak.template_key(self.approach, entry.segment) if note else "",
                               approach=self.approach if note else "")
         if invite is None:
@@ -381,7 +423,7 @@ class ReviewScreen(Screen):
         self.advance()
 
     def action_skip(self) -> None:
-        if self.entry and self.app.act(self.store.skip, self.entry.contact.id):
+        if self.entry and self.act_on_person(self.store.skip, self.entry.contact.id):
             self.passed.add(self.entry.contact.id)
             self.tally.skipped.append(self.entry.contact.id)
             self.advance()
@@ -403,7 +445,7 @@ class ReviewScreen(Screen):
         except DurationError as exc:
             self.notify(str(exc), title="Not snoozed", severity="warning", markup=False)
             return
-        if self.app.act(self.store.snooze, entry.contact.id, until):
+        if self.act_on_person(self.store.snooze, entry.contact.id, until):
             self.tally.snoozed.append(entry.contact.id)
             self.notify(f"Snoozed until {until:%a %d %b}.", markup=False)
             self.advance()
@@ -417,7 +459,7 @@ class ReviewScreen(Screen):
                                                      placeholder="e.g. recruiter, do not know them"))
         if reason is None:
             return
-        if self.app.act(self.store.never, entry.contact.id, reason or "no reason given"):
+        if self.act_on_person(self.store.never, entry.contact.id, reason or "no reason given"):
             self.advance()
 
     @work(exclusive=True, group="review-action")
@@ -457,7 +499,7 @@ class ReviewScreen(Screen):
             self.fill_note()
 
     def action_not_on_linkedin(self) -> None:
-        if self.entry and self.app.act(self.store.mark_not_on_linkedin, self.entry.contact.id):
+        if self.entry and self.act_on_person(self.store.mark_not_on_linkedin, self.entry.contact.id):
             self.notify("Recorded: not on LinkedIn.")
             self.advance()
 

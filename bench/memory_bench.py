@@ -1,0 +1,93 @@
+"""Peak memory (RSS) of a review session, at 1k to 100k people.
+
+    python bench/memory_bench.py [--quick | --sizes 1000,30000]
+
+Each size runs in a fresh process: open the database, start the review headless until the first
+card, skip ten people, quit. Peak RSS comes from the kernel (ru_maxrss); baseline: the same
+process shape starting a hello-world Textual app instead. Never part of pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchlib import Settings, Store, add_size_arguments, build, emit, growth, invites_for, print_growth, sizes_from  # noqa: E402,I001
+
+
+def peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux reports KiB
+
+
+def child(db: str | None) -> None:
+    from tui_bench import Hello, SIZE
+
+    async def review() -> None:
+        from warmintro.tui.app import make_app
+
+        with Store.open(db) as store:
+            app = make_app(store)
+            app.open_url = lambda url, new_tab=True: None
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                for _ in range(10):
+                    await pilot.press("k")
+                await pilot.pause()
+
+    async def hello() -> None:
+        async with Hello().run_test(size=SIZE) as pilot:
+            await pilot.pause()
+
+    asyncio.run(review() if db else hello())
+    print(json.dumps({"peak_rss_mb": peak_mb()}))
+
+
+def measure(db: Path | None) -> float:
+    args = [sys.executable, __file__, "--child", str(db) if db else "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])["peak_rss_mb"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_size_arguments(parser)
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(None if args.child == "-" else args.child)
+        return
+    baseline = measure(None)
+    results = {}
+    print(f"{'people':>8}{'db MB':>10}{'peak RSS MB':>14}{'over hello-world':>18}")
+    for n in sizes_from(args):
+        work = Path(tempfile.mkdtemp(prefix="warmintro-memory-bench-"))
+        try:
+            db = work / "warmintro.json"
+            build(db, n, invites_for(n))
+            with Store.open(db) as store:
+                store.set_settings(Settings(**{**store.settings.to_dict(), "my_name": "Bench"}))
+            size_mb = round(db.stat().st_size / 1e6, 1)
+            rss = measure(db)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        results[n] = {"db_mb": size_mb, "peak_rss_mb": rss, "over_hello_mb": round(rss - baseline, 1)}
+        print(f"{n:>8}{size_mb:>10}{rss:>14}{rss - baseline:>18.1f}")
+    print(f"baseline: a hello-world Textual app peaks at {baseline} MB")
+    if len(results) > 1:
+        print_growth("peak RSS above hello-world", {n: r["over_hello_mb"] for n, r in results.items()},
+                     "grows with the data held in memory")
+    emit({"bench": "memory", "hello_world_peak_rss_mb": baseline, "sizes": {str(n): r for n, r in results.items()},
+          "growth": growth({n: r["over_hello_mb"] for n, r in results.items()})})
+
+
+if __name__ == "__main__":
+    main()

@@ -7,7 +7,10 @@ from import_helpers import FIXTURES
 from warmintro.importers import FORMATS, ImportFailure, read_file
 
 SAMPLES = {p.name: p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"}
-FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# A couple of hundred examples each in CI; WARMINTRO_LONG=1 (or FUZZ_EXAMPLES=N) for thousands.
+_DEFAULT = "3000" if __import__("os").environ.get("WARMINTRO_LONG") == "1" else "200"
+FUZZ = settings(max_examples=int(__import__("os").environ.get("FUZZ_EXAMPLES", _DEFAULT)), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def read_or_fail(tmp_path, name: str, data: bytes, fmt=None) -> None:

@@ -27,6 +27,9 @@ _WEEKDAYS = {name: wd for wd, names in (
     (SA, ("sat", "saturday")), (SU, ("sun", "sunday"))) for name in names}
 
 
+_ROUGH_DAYS = {"days": 1, "weeks": 7, "months": 31, "years": 366}
+
+
 def parse_duration(text: str) -> relativedelta:
     """"21d", "3w", "2 weeks", "1 month 3 days" -> relativedelta. Raises DurationError."""
     cleaned = (text or "").strip().lower().replace(",", " ")
@@ -44,6 +47,9 @@ def parse_duration(text: str) -> relativedelta:
         pos = match.end()
     if pos != len(cleaned) or not kwargs:
         raise DurationError(f"cannot read {text!r} as a duration (try 21d, 3w or '2 weeks')")
+    rough_days = sum(kwargs[unit] * _ROUGH_DAYS.get(unit, 1) for unit in kwargs)
+    if rough_days > 100 * 366:  # nobody snoozes a person for a century; datetime overflows not far beyond
+        raise DurationError(f"{text!r} is longer than a hundred years")
     return relativedelta(**kwargs)
 
 
@@ -76,6 +82,8 @@ def parse_when(text: str, now: datetime) -> datetime:
         return now + parse_duration(cleaned)
     except DurationError:
         pass
+    except OverflowError:
+        raise DurationError(f"{text!r} is too far away") from None
     try:
         parsed = date_parser.parse(cleaned, default=start_of_today.replace(tzinfo=None))
     except (ValueError, OverflowError):

@@ -48,7 +48,9 @@ class Policy:
             if key not in known:
                 continue
             if key in LIST_RULES:
-                data[key] = tuple(str(v).strip() for v in value or () if str(v).strip())
+                # A hand-edited file may hold one string or anything else: never fail to open over it.
+                items = value if isinstance(value, (list, tuple)) else parse_list(value) if isinstance(value, str) else ()
+                data[key] = tuple(dict.fromkeys(str(v).strip() for v in items if str(v).strip()))
             elif key in FLAG_RULES:
                 data[key] = bool(value)
             else:

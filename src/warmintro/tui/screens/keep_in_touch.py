@@ -15,6 +15,7 @@ from warmintro.model.contact import Contact
 from warmintro.model.keep_in_touch import (FollowUp, UpdateDue, commercial_refusal, open_followups,
                                            suggested_note, updates_due)
 from warmintro.tui.screens.base import SubScreen
+from warmintro.tui.widgets.card import safe, safe_lines
 
 LIST_CSS = """
 {name} #kit-title {{ padding: 0 1; text-style: bold; color: $primary; }}
@@ -103,7 +104,7 @@ class FollowUpsScreen(KeepInTouchList):
         return {f.id: f for f in open_followups(store.followups.values(), store.contacts, store.settings)}
 
     def redraw(self) -> None:
-        rows = [(f.id, (Text(f"{f.created_at:%d %b}"), Text(f.contact.display_name), Text(f.contact.company),
+        rows = [(f.id, (Text(f"{f.created_at:%d %b}"), Text(safe(f.contact.display_name)), Text(safe(f.contact.company)),
                         opt_in_cell(f.contact)))
                 for f in self.followups().values()]
         self.fill(rows, "No follow-ups waiting. Recording that someone accepted adds a thank-you here.")
@@ -112,7 +113,7 @@ class FollowUpsScreen(KeepInTouchList):
         followup = self.followups().get(key)
         if followup is None:
             return Text()
-        return Text.assemble(("Suggested note: ", "bold"), followup.suggested_note)
+        return Text.assemble(("Suggested note: ", "bold"), safe_lines(followup.suggested_note))
 
     def contact_for(self, key: str) -> Contact:
         return self.followups()[key].contact
@@ -149,8 +150,8 @@ class UpdatesScreen(KeepInTouchList):
         return {d.contact.id: d for d in updates_due(store.contacts.values(), store.settings, store.now())}
 
     def redraw(self) -> None:
-        rows = [(cid, (Text(str(d.days_since), justify="right"), Text(d.contact.display_name),
-                       Text(d.contact.company), Text(f"{d.last_contact:%d %b %Y}"), opt_in_cell(d.contact)))
+        rows = [(cid, (Text(str(d.days_since), justify="right"), Text(safe(d.contact.display_name)),
+                       Text(safe(d.contact.company)), Text(f"{d.last_contact:%d %b %Y}"), opt_in_cell(d.contact)))
                 for cid, d in self.due().items()]
         interval = self.app.store.settings.update_interval_days
         self.fill(rows, f"Nobody is due: everyone has heard from you in the last {interval} days.")
@@ -160,8 +161,8 @@ class UpdatesScreen(KeepInTouchList):
         if contact is None:
             return Text()
         interval = self.app.store.settings.update_interval_days
-        return Text.assemble(("Suggested opening: ", "bold"), suggested_note(contact, "update",
-                                                                           self.app.store.settings.my_name),
+        return Text.assemble(("Suggested opening: ", "bold"), safe_lines(suggested_note(
+                                 contact, "update", self.app.store.settings.my_name)),
                              "\n", (f"Once marked, they are not due again for {interval} days.", "italic"))
 
     def contact_for(self, key: str) -> Contact:

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import InviteStatus
 from warmintro.tui.widgets.dialogs import Ask
+from warmintro.tui.widgets.card import safe
 
 
 class OutcomesScreen(Screen):
@@ -60,7 +61,7 @@ class OutcomesScreen(Screen):
         table.clear()
         for inv in waiting:
             contact = store.contacts.get(inv.contact_id)
-            table.add_row(Text(contact.display_name if contact else inv.contact_id), Text(inv.status.value),
+            table.add_row(Text(safe(contact.display_name if contact else inv.contact_id)), Text(inv.status.value),
                           Text(f"{inv.sent_at:%d %b %Y}"), Text(humanize_span(inv.sent_at, now)), key=inv.id)
         if waiting:
             table.move_cursor(row=min(row, len(waiting) - 1))
@@ -70,7 +71,7 @@ class OutcomesScreen(Screen):
             if doc.get("done_at"):
                 continue
             contact = store.contacts.get(doc["contact_id"])
-            followups.add_row(Text(contact.display_name if contact else doc["contact_id"]),
+            followups.add_row(Text(safe(contact.display_name if contact else doc["contact_id"])),
                               Text(doc["created_at"][:10]), key=doc["id"])
         gauge = store.gauge()
         self.query_one("#outcome-summary", Static).update(Text(

@@ -17,6 +17,7 @@ from warmintro.model.contact import (Contact, Note, clean_text, merge_contacts, 
 from warmintro.model.duplicates import likely_duplicates
 from warmintro.model.durations import DurationError, parse_day
 from warmintro.tui.widgets.dialogs import Confirm
+from warmintro.tui.widgets.card import safe
 
 # (input id, label, placeholder); the event fields stay for the whole batch.
 EVENT_FIELDS = [("event", "Event", "e.g. Lisbon Tech Meetup"), ("met_on", "Date", "today, yesterday, 20 Nov")]
@@ -53,9 +54,9 @@ class DuplicateChoice(ModalScreen[str]):
         with Vertical():
             yield Label(Text(f"{self.person} may already be in your database:"))
             for contact, reason in self.matches[:5]:
-                line = Text("  • ") + Text(contact.display_name, style="bold")
+                line = Text("  • ") + Text(safe(contact.display_name), style="bold")
                 if contact.company:
-                    line += Text(f" ({contact.company})")
+                    line += Text(f" ({safe(contact.company)})")
                 yield Label(line + Text(f" — {reason}", style="dim"))
             yield Label(Text("m: merge into the first   a: add as a new person   Esc: back", style="dim"))
 
@@ -179,12 +180,12 @@ class QuickAddScreen(Screen):
             fields = {f: getattr(contact, f) for f in ("first_name", "last_name", "emails", "linkedin_url", "company",
                                                          "position", "tags", "event", "met_on", "how_we_met")}
             if self.app.act(store.update_contact, self.editing, **fields) is not None:
-                self.after_save(self.editing, f"Updated {contact.display_name}.")
+                self.after_save(self.editing, f"Updated {safe(contact.display_name)}.")
             return
         others = [c for c in store.contacts.values() if c.id not in self.batch]
         matches = likely_duplicates(contact, others)
         if matches:
-            choice = await self.app.push_screen_wait(DuplicateChoice(contact.display_name, matches))
+            choice = await self.app.push_screen_wait(DuplicateChoice(safe(contact.display_name), matches))
             if choice == "back":
                 return
             if choice == "merge":
@@ -192,10 +193,10 @@ class QuickAddScreen(Screen):
                 merged = merge_contacts(keep, contact)
                 changes = {f.name: getattr(merged, f.name) for f in dataclass_fields(merged) if f.name != "id"}
                 if self.app.act(store.update_contact, keep.id, **changes) is not None:
-                    self.after_save(keep.id, f"Merged into {keep.display_name}.")
+                    self.after_save(keep.id, f"Merged into {safe(keep.display_name)}.")
                 return
         if self.app.act(store.add_contact, contact) is not None:
-            self.after_save(contact.id, f"Saved {contact.display_name}. Next person:")
+            self.after_save(contact.id, f"Saved {safe(contact.display_name)}. Next person:")
 
     def after_save(self, contact_id: str, message: str) -> None:
         if contact_id not in self.batch:
@@ -211,7 +212,7 @@ class QuickAddScreen(Screen):
         contacts = self.app.store.contacts
         self.batch = [cid for cid in self.batch if cid in contacts]
         for cid in self.batch:
-            table.add_row(Text(contacts[cid].display_name), Text(contacts[cid].company), key=cid)
+            table.add_row(Text(safe(contacts[cid].display_name)), Text(safe(contacts[cid].company)), key=cid)
 
     def action_new_person(self) -> None:
         for key, *_ in PERSON_FIELDS:
@@ -245,7 +246,7 @@ class QuickAddScreen(Screen):
             self.query_one(f"#{key}", Input).value = text
         self.editing = cid
         self.query_one("#name", Input).focus()
-        self.status(f"Editing {c.display_name}; Enter saves, Esc cancels.")
+        self.status(f"Editing {safe(c.display_name)}; Enter saves, Esc cancels.")
 
     @work(exclusive=True, group="quick-add")
     async def action_remove(self) -> None:
@@ -253,7 +254,7 @@ class QuickAddScreen(Screen):
         if cid is None:
             return
         store = self.app.store
-        name = store.contacts[cid].display_name
+        name = safe(store.contacts[cid].display_name)
         if not await self.app.push_screen_wait(Confirm(f"Remove {name} from the database?")):
             return
         # Undo keeps the journal honest when it is the very action that added them.

@@ -24,7 +24,7 @@ from warmintro.model import icebreak
 from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_counter
 from warmintro.model.queue import QueueEntry, blocked_reason, build_queue, group_invites, today_target
 from warmintro.model.risk import HIGH, LOW, assess
-from warmintro.tui.widgets.card import PersonCard, card_text, safe
+from warmintro.tui.widgets.card import PersonCard, card_text, safe, safe_lines
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
 from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
 from warmintro.tui.widgets.note_editor import NoteEditor
@@ -298,7 +298,7 @@ class ReviewScreen(Screen):
         gauge = store.gauge()
         notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
         text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
-            render(self.template_for(entry.segment), contact, context)
+            safe_lines(render(self.template_for(entry.segment), contact, context))
         self.query_one(NoteEditor).load(contact, text, limit=settings.effective_note_limit,
                                         sent=self.sent_messages(),
                                         approach=self.approach)

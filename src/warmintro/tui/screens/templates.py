@@ -20,7 +20,7 @@ from warmintro.model.contact import Contact
 from warmintro.model.notes import DEFAULT_TEMPLATES, PLACEHOLDERS, NoteContext, lint, render
 from warmintro.model.segments import LABELS, SEGMENTS, segment_of
 from warmintro.tui.screens.base import SubScreen
-from warmintro.tui.widgets.card import safe
+from warmintro.tui.widgets.card import safe, safe_lines
 from warmintro.tui.widgets.note_editor import lint_text
 
 SAMPLE = Contact(id="sample", first_name="Jordan", last_name="Lee", company="Northwind", position="Product lead",
@@ -147,7 +147,7 @@ class TemplatesScreen(SubScreen):
                               (" (a sample: nobody in this segment yet)" if person is SAMPLE else "", "dim"),
                               (f" · {len(note.strip())}/{limit}", "dim"))
         self.query_one("#preview-title", Static).update(title)
-        self.query_one("#preview", Static).update(Text(note))
+        self.query_one("#preview", Static).update(Text(safe_lines(note)))
         self.query_one("#preview-lint", Static).update(lint_text(lint(note, person, limit=limit,
                                                                       approach=self.approach)))
         self.show_state()

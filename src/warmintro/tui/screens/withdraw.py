@@ -16,6 +16,7 @@ from warmintro.exporting import checklist_format, withdraw_checklist
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import Invite, cooldown_until
 from warmintro.tui.widgets.dialogs import Ask, Confirm
+from warmintro.tui.widgets.card import safe
 
 MARK_ON, MARK_OFF = "[x]", "[ ]"
 
@@ -93,7 +94,7 @@ class WithdrawScreen(Screen):
         table.clear()
         for inv in pending:
             contact = store.contacts.get(inv.contact_id)
-            name = contact.display_name if contact else inv.contact_id
+            name = safe(contact.display_name if contact else inv.contact_id)
             url = contact.linkedin_url if contact else ""
             style = "bold" if self.is_stale(inv) else ""
             table.add_row(Text(self.mark(inv.id)), Text(name, style=style), Text(f"{inv.sent_at:%d %b %Y}"),
@@ -117,7 +118,7 @@ class WithdrawScreen(Screen):
         table.clear()
         for until, inv in sorted(rows, key=lambda r: r[0]):
             contact = store.contacts.get(inv.contact_id)
-            table.add_row(Text(contact.display_name if contact else inv.contact_id),
+            table.add_row(Text(safe(contact.display_name if contact else inv.contact_id)),
                           Text(f"{inv.status_at:%d %b %Y}"), Text(f"{until:%d %b %Y}"), key=inv.id)
 
     def mark(self, invite_id: str) -> str:

@@ -27,6 +27,11 @@ def safe(value: object) -> str:
     return str(value).translate(_CONTROL)
 
 
+def safe_lines(value: object) -> str:
+    """Like safe, but line breaks stay line breaks: for notes and previews that span lines."""
+    return "\n".join(safe(line) for line in str(value).split("\n"))
+
+
 def card_text(contact: Contact, ground: list[Ground], risk: Risk, segment: str, why: str, now: datetime) -> Text:
     out = Text()
     out.append(safe(contact.display_name), "bold")

@@ -12,7 +12,8 @@ import pytest
 from warmintro.tui.app import make_app
 
 THEMES = ("warmintro-dark", "warmintro-light", "warmintro-high-contrast")
-SCREENS = ("review", "add", "withdraw", "outcomes", "settings", "templates", "insight", "follow-ups", "updates", "help")
+SCREENS = ("review", "add", "withdraw", "outcomes", "settings", "templates", "policy", "insight", "follow-ups",
+           "updates", "help")
 
 
 def open_screen(name: str):

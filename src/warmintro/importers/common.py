@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from warmintro.importers.parsed import ImportFailure, ParsedFile
 from warmintro.model.contact import Contact, Note, clean_text, new_id, normalize_email, normalize_linkedin_url
@@ -171,6 +171,15 @@ def split_multi(value: str, sep: str = MULTI_SEP) -> list[str]:
 def report_progress(progress: Progress | None, done: int, total: int | None, every: int = 500) -> None:
     if progress is not None and (done % every == 0 or done == total):
         progress(done, total)
+
+
+def filled_rows(table: "Table", progress: Progress | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each (line number, row) that holds anything, counting every row read for the progress line."""
+    total = len(table.rows)
+    for done, (line, row) in enumerate(table.rows, start=1):
+        report_progress(progress, done, total)
+        if not is_blank(row):
+            yield line, row
 
 
 _MONTHS = {m: i for i, m in enumerate(

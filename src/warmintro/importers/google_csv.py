@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from warmintro.importers.common import (
-    Progress, Table, address_book_contact, file_time, is_blank, report_progress, split_multi)
+    Progress, Table, address_book_contact, file_time, filled_rows, split_multi)
 from warmintro.importers.parsed import ParsedFile
 from warmintro.model.contact import split_full_name
 
@@ -27,11 +27,7 @@ _WEBSITE = re.compile(r"website \d+ - value")
 
 def parse(table: Table, parsed: ParsedFile, progress: Progress | None = None) -> None:
     noted_at = file_time(parsed.path)
-    total = len(table.rows)
-    for done, (line, row) in enumerate(table.rows, start=1):
-        report_progress(progress, done, total)
-        if is_blank(row):
-            continue
+    for line, row in filled_rows(table, progress):
         first = table.cell(row, "First Name", "Given Name")
         last = table.cell(row, "Last Name", "Family Name")
         if not (first or last):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from warmintro.importers.common import (
-    NO_NAME_NO_EMAIL, Progress, Table, is_blank, parse_date, report_progress)
+from warmintro.importers.common import NO_NAME_NO_EMAIL, Progress, Table, filled_rows, parse_date
 from warmintro.importers.parsed import ParsedFile
 from warmintro.model.contact import Contact, clean_text, new_id, normalize_email, normalize_linkedin_url
 
@@ -14,11 +13,7 @@ GHOST = "ghost rows (every field empty but the date)"
 
 
 def parse(table: Table, parsed: ParsedFile, progress: Progress | None = None) -> None:
-    total = len(table.rows)
-    for done, (line, row) in enumerate(table.rows, start=1):
-        report_progress(progress, done, total)
-        if is_blank(row):
-            continue
+    for line, row in filled_rows(table, progress):
         first = clean_text(table.cell(row, "First Name"))
         last = clean_text(table.cell(row, "Last Name"))
         raw_url = table.cell(row, "URL").strip()

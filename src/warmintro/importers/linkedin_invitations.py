@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmintro.importers.common import Progress, Table, is_blank, parse_local_datetime, report_progress
+from warmintro.importers.common import Progress, Table, filled_rows, parse_local_datetime
 from warmintro.importers.parsed import INCOMING, OUTGOING, ImportFailure, ParsedFile, ParsedInvitation
 from warmintro.model.contact import clean_text, normalize_linkedin_url
 
@@ -12,11 +12,7 @@ NO_NAME = "invitations with no name for the other person"
 
 
 def parse(table: Table, parsed: ParsedFile, progress: Progress | None = None) -> None:
-    total = len(table.rows)
-    for done, (line, row) in enumerate(table.rows, start=1):
-        report_progress(progress, done, total)
-        if is_blank(row):
-            continue
+    for line, row in filled_rows(table, progress):
         direction = table.cell(row, "Direction").strip().upper()
         if direction not in (INCOMING, OUTGOING):
             raise ImportFailure(table.path, line, "Direction",

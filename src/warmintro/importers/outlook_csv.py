@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warmintro.importers.common import (
-    Progress, Table, address_book_contact, file_time, is_blank, parse_date_time, report_progress)
+    Progress, Table, address_book_contact, file_time, filled_rows, parse_date_time)
 from warmintro.importers.parsed import ParsedFile
 
 FORMAT = "outlook"
@@ -20,11 +20,7 @@ _WEBSITES = ("Web Page", "Personal Web Page")
 
 def parse(table: Table, parsed: ParsedFile, progress: Progress | None = None) -> None:
     noted_at = file_time(parsed.path)
-    total = len(table.rows)
-    for done, (line, row) in enumerate(table.rows, start=1):
-        report_progress(progress, done, total)
-        if is_blank(row):
-            continue
+    for line, row in filled_rows(table, progress):
         contact = address_book_contact(
             parsed,
             first=table.cell(row, "First Name") or table.cell(row, "Nickname"),

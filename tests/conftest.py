@@ -36,3 +36,27 @@ def db_path(tmp_path):
 def store(db_path):
     with Store.open(db_path, clock=lambda: FIXED_NOW) as opened:
         yield opened
+
+
+@pytest.fixture
+def failing_journal(monkeypatch):
+    """fail(store, errno): the store's next journal writes fail as a full, read-only or forbidden disk would.
+
+    monkeypatch.undo() gives the space back.
+    """
+    import errno
+    import os
+
+    from warmintro.store import journal as journal_mod
+
+    real = os.write
+
+    def fail(store, code: int = errno.ENOSPC) -> None:
+        def write(fd, data):
+            if fd == store._journal._fd:
+                raise OSError(code, os.strerror(code))
+            return real(fd, data)
+
+        monkeypatch.setattr(journal_mod.os, "write", write)
+
+    return fail

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import errno
-import os
-
 from warmintro.model.contact import Contact
 from warmintro.model.settings import Settings
 from warmintro.store import Store
-from warmintro.store import journal as journal_mod
 from warmintro.tui.app import make_app
 
 
-async def test_a_full_disk_refuses_the_action_visibly_and_the_review_goes_on(tmp_path, monkeypatch):
+async def test_a_full_disk_refuses_the_action_visibly_and_the_review_goes_on(tmp_path, monkeypatch, failing_journal):
     db = tmp_path / "full.json"
     with Store.open(db) as store:
         store.set_settings(Settings(my_name="Sam"))
@@ -21,14 +17,7 @@ async def test_a_full_disk_refuses_the_action_visibly_and_the_review_goes_on(tmp
         app = make_app(store)
         async with app.run_test(size=(120, 40)) as pilot:
             first = app.screen.entry.contact.id
-            real = os.write
-
-            def full(fd, data):
-                if fd == store._journal._fd:
-                    raise OSError(errno.ENOSPC, "No space left on device")
-                return real(fd, data)
-
-            monkeypatch.setattr(journal_mod.os, "write", full)
+            failing_journal(store)
             await pilot.press("k")
             await pilot.pause()
             errors = [n for n in app._notifications if n.severity == "error"]

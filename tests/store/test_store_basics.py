@@ -1,6 +1,5 @@
 """The store through its public API: actions, undo, replay, corruption, modes, disk errors."""
 
-import errno
 import os
 import stat
 
@@ -8,7 +7,6 @@ import pytest
 
 from warmintro.model.contact import Contact
 from warmintro.store import OperationRefused, Store, StoreCorrupt, StoreError
-from warmintro.store import journal as journal_mod
 
 
 @pytest.fixture
@@ -102,17 +100,10 @@ def test_files_are_private_even_with_umask_zero(db):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
-def test_full_disk_during_append_is_a_clear_error_and_nothing_applies(db, monkeypatch):
+def test_full_disk_during_append_is_a_clear_error_and_nothing_applies(db, monkeypatch, failing_journal):
     with Store.open(db) as s:
         s.add_contact(Contact(id="a"))
-        real = os.write
-
-        def full(fd, data):
-            if fd == s._journal._fd:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            return real(fd, data)
-
-        monkeypatch.setattr(journal_mod.os, "write", full)
+        failing_journal(s)
         with pytest.raises(StoreError, match="disk is full"):
             s.add_contact(Contact(id="b"))
         monkeypatch.undo()

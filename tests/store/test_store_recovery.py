@@ -13,7 +13,6 @@ import pytest
 from warmintro.model.contact import Contact
 from warmintro.store import Store, StoreCorrupt, StoreError
 from warmintro.store import files as files_mod
-from warmintro.store import journal as journal_mod
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -127,17 +126,10 @@ def test_a_torn_line_left_by_a_killed_writer_is_cut_even_after_another_store_rel
 
 @pytest.mark.parametrize("code,said", [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "read-only"),
                                        (errno.EACCES, "permission denied")])
-def test_a_failing_disk_is_a_clear_error_then_the_store_goes_on(db, monkeypatch, code, said):
+def test_a_failing_disk_is_a_clear_error_then_the_store_goes_on(db, monkeypatch, failing_journal, code, said):
     with Store.open(db) as s:
         s.add_contact(Contact(id="before"))
-        real = os.write
-
-        def failing(fd, data):
-            if fd == s._journal._fd:
-                raise OSError(code, os.strerror(code))
-            return real(fd, data)
-
-        monkeypatch.setattr(journal_mod.os, "write", failing)
+        failing_journal(s, code)
         with pytest.raises(StoreError, match=said):
             s.add_contact(Contact(id="refused"))
         monkeypatch.undo()  # space came back

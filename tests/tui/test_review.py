@@ -179,17 +179,27 @@ async def test_send_at_the_weekly_cap_is_refused_naming_the_limit(review_app, de
         assert any("Weekly cap reached" in m and "frees up" in m for m in messages)
 
 
+def add_a_stranger(store) -> None:
+    from warmintro.model.contact import Contact
+    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+
+
+async def try_inviting_a_stranger(app, pilot) -> None:
+    """Olga, from an old address book: high risk. Write her a note and press send."""
+    assert screen(app).risk.level == "high"
+    await pilot.press("w")
+    app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
+    await pilot.press("escape", "s")
+    await pilot.pause()
+
+
 async def test_high_risk_needs_a_deliberate_confirmation(store, opened_urls):
     from warmintro.model.contact import Contact
     from warmintro.tui.app import make_app
-    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+    add_a_stranger(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        assert screen(app).risk.level == "high"
-        await pilot.press("w")
-        app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
-        await pilot.press("escape", "s")
-        await pilot.pause()
+        await try_inviting_a_stranger(app, pilot)
         assert isinstance(app.screen, Confirm)
         await pilot.press("y")
         await pilot.pause()
@@ -306,14 +316,10 @@ async def test_high_risk_pending_may_not_exceed_the_strike_headroom(store, opene
     for i in range(headroom):
         store.add_contact(Contact(id=f"h{i}", first_name=f"H{i}", sources=["vcard:2014.vcf"]))
         store.send_invite(f"h{i}", f"Hi H{i}, we worked together at Acme.")
-    store.add_contact(Contact(id="old", first_name="Olga", sources=["vcard:2014.vcf"]))
+    add_a_stranger(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        assert screen(app).risk.level == "high"
-        await pilot.press("w")
-        app.screen.query_one(TextArea).load_text("Hi Olga, we worked together at Acme years ago. Alex")
-        await pilot.press("escape", "s")
-        await pilot.pause()
+        await try_inviting_a_stranger(app, pilot)
         assert store.invites_for("old") == []
         assert any("strike headroom" in n.message for n in app._notifications)
 

@@ -46,7 +46,7 @@ class SessionSummary(ModalScreen[bool]):
     """Shown when the target is met and on quit. True: go on reviewing past the target."""
     DEFAULT_CSS = """
     SessionSummary { align: center middle; }
-    SessionSummary > Vertical { width: 116; height: auto; border: thick $success; padding: 1 2; background: $surface; }
+    SessionSummary > Vertical { width: 116; max-width: 100%; height: auto; border: thick $success; padding: 1 2; background: $surface; }
     SessionSummary Horizontal { height: auto; margin-top: 1; }
     SessionSummary Button { margin-right: 2; }
     """
@@ -235,9 +235,11 @@ class ReviewScreen(Screen):
     def show_entry(self, keep_approach: bool = False) -> None:
         entry = self.entry
         if entry is None:
-            self.query_one(PersonCard).update(Text.assemble(self.policy_text(),
-                                      Text("Nobody left to review today. Import more people, or come back tomorrow.",
-                                           "italic")))
+            empty = ("Nobody to review yet. Import LinkedIn's export or an address book "
+                     "(warmintro import Connections.csv contacts.vcf), or quick-add people you met "
+                     "(Ctrl+P, quick-add)." if not self.store.contacts else
+                     "Nobody left to review today. Import more people, or come back tomorrow.")
+            self.query_one(PersonCard).update(Text.assemble(self.policy_text(), Text(empty, "italic")))
             self.query_one("#heading", Static).update("")
             self.query_one("#notice", Static).update("")
             self.query_one(NoteEditor).clear()

@@ -17,6 +17,7 @@ _DIALOG_CSS = """
 {name} > Vertical {{ width: 72; height: auto; border: thick $primary; padding: 1 2; background: $surface; }}
 {name} Horizontal {{ height: auto; margin-top: 1; }}
 {name} Button {{ margin-right: 2; }}
+{name} Label {{ width: 100%; }}
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static, Switch, TextArea
 
 from warmintro.model.contact import Contact
@@ -119,3 +120,41 @@ async def test_switches_require_meeting_in_person(store, opened_urls):
         await pilot.pause()
         assert app.screen.entry is None
         assert "1 not offered by your policy" in str(app.screen.query_one(PersonCard).render())
+
+
+
+POLICY_RULES = [
+    ("exclude_tags", "recruiter"), ("include_tags", "python, client"), ("exclude_segments", "clients"),
+    ("include_segments", "clients"), ("exclude_companies", "acme"), ("include_companies", "acme"),
+    ("exclude_locations", "london"), ("include_locations", "lisbon"),
+    ("met_in_person_only", True), ("require_how_we_met", True), ("require_mutual", True),
+]
+
+
+@pytest.mark.parametrize("rule,value", POLICY_RULES, ids=[r[0] for r in POLICY_RULES])
+async def test_each_policy_rule_set_in_the_editor_changes_who_the_review_offers(store, opened_urls, rule, value):
+    from policy_people import PEOPLE, expected_offer
+    from warmintro.tui.app import make_app
+
+    for person in PEOPLE.values():
+        store.add_contact(person)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_open_screen("policy")
+        await pilot.pause()
+        if isinstance(value, bool):
+            app.screen.query_one(f"#rule-{rule}", Switch).value = value
+        else:
+            app.screen.query_one(f"#rule-{rule}", Input).value = value
+        await pilot.pause()
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        offered, kept_out = expected_offer(store.policy)
+        assert kept_out  # every rule here keeps somebody out
+        assert f"{len(kept_out)} not offered by your policy" in str(app.screen.query_one(PersonCard).render())
+        seen = set()
+        while app.screen.entry is not None:  # skip through the whole queue: only the offered come up
+            seen.add(app.screen.entry.contact.id)
+            await pilot.press("k")
+            await pilot.pause()
+        assert seen == offered

@@ -87,7 +87,7 @@ class ReviewScreen(Screen):
         Binding("k", "skip", "Skip", id="review.skip", tooltip="Not now; they come back another day"),
         Binding("z", "snooze", "Snooze", id="review.snooze", tooltip="Hide until a date: 3d, 2w, next monday"),
         Binding("n", "never", "Never", id="review.never", tooltip="Never offer this person again (with a reason)"),
-        Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit how we met and tags; add a note"),
+        Binding("e", "edit", "Edit", id="review.edit", tooltip="Edit how we met, tags, what you admire and why connect; add a note"),
         # Kept out of the Footer (it is full at 120 columns): the note's heading names this key.
         Binding("ctrl+b", "approach", "Approach", id="review.approach", show=False,
                 tooltip="Break the ice another way: common ground, a compliment, or why you want to connect"),

@@ -58,31 +58,27 @@ async def test_note_limit_over_300_is_refused(app):
         assert "note_limit" in str(screen.query_one("#error-note_limit", Static).content)
 
 
-async def test_good_edits_are_saved_and_undoable(app):
+SAVED = [
+    ({"daily_batch": "15", "stale_after_days": "28"}, {"daily_batch": 15, "stale_after_days": 28}),
+    # A fresh database has neither: they sign the notes and set the free account's limits.
+    ({"my_name": "Sam Rivera", "account": "Free"}, {"my_name": "Sam Rivera", "account": "free",
+                                                    "effective_note_limit": 200}),
+]
+
+
+@pytest.mark.parametrize("typed,saved", SAVED, ids=["limits", "name-and-account"])
+async def test_good_edits_are_saved_together_and_undoable(app, typed, saved):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_settings(app, pilot)
-        screen.query_one("#set-daily_batch", Input).value = "15"
-        screen.query_one("#set-stale_after_days", Input).value = "28"
+        for field, text in typed.items():
+            screen.query_one(f"#set-{field}", Input).value = text
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert (app.store.settings.daily_batch, app.store.settings.stale_after_days) == (15, 28)
+        assert {name: getattr(app.store.settings, name) for name in saved} == saved
         assert app.store.undo_label == "change settings"
         await pilot.press("escape")
         assert not isinstance(app.screen, SettingsScreen)
-
-
-async def test_name_and_account_are_set_here(app):
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_settings(app, pilot)
-        screen.query_one("#set-my_name", Input).value = "Sam Rivera"
-        screen.query_one("#set-account", Input).value = "Free"
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.store.settings.my_name == "Sam Rivera"
-        assert app.store.settings.account == "free"
-        assert app.store.settings.effective_note_limit == 200
 
 
 async def test_question_mark_types_into_a_field_instead_of_opening_help(app):

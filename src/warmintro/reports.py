@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warmintro.model.gauge import Gauge, bar
-from warmintro.model.queue import build_queue, group_invites
+from warmintro.model.queue import build_queue, group_invites, today_target
 from warmintro.store import Store
 
 
@@ -26,7 +26,8 @@ def status_dict(store: Store) -> dict:
         },
         "lifetime": {"used": gauge.lifetime.used, "cap": gauge.lifetime.cap},
         "week": {"used": gauge.week.used, "cap": gauge.week.cap},
-        "today": {"used": gauge.today.used, "target": gauge.today.cap},
+        # The same target the review works to: the daily batch, capped by the week, lifetime and strikes.
+        "today": {"used": gauge.today.used, "target": today_target(gauge)},
         "strikes": {"recorded": gauge.strikes.used, "threshold": gauge.strikes.cap},
         "notes_month": {"used": gauge.notes_month.used, "cap": gauge.notes_month.cap},
         "pending": {"open": gauge.pending.used, "soft_cap": gauge.pending.cap},

@@ -211,3 +211,9 @@ def test_invites_export_says_which_approach_broke_the_ice(db_path):
         store.send_invite("ana", "Hi Ana, I really appreciated your talk.", approach="compliment")
     [row] = json.loads(run("--db", str(db_path), "export", "invites").stdout)
     assert row["approach"] == "compliment"
+
+
+def test_status_today_target_is_the_one_the_review_works_to():
+    # The demo has one strike of five: the headroom, not the daily batch of 10, sets today's target.
+    data = json.loads(run("--demo", "status", "--json").stdout)
+    assert data["today"]["target"] == data["strikes"]["threshold"] - data["strikes"]["recorded"] - 1

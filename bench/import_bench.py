@@ -1,6 +1,6 @@
 """How fast an import reads, de-duplicates and lands, against an existing database of the same size.
 
-    python bench/import_bench.py [--quick | --sizes 1000,30000] [--repeat 3]
+    python bench/import_bench.py [--quick | --sizes 1000,30000] [--repeat 3] [--companies spread|ten]
 
 For each size N: a LinkedIn Connections.csv of N rows and a vCard file of N cards, imported into a
 database of N people of whom a third share a profile URL, a third an email address and a third are
@@ -31,8 +31,27 @@ from warmintro.model.contact import Contact  # noqa: E402
 from warmintro.model.identity import plan_import  # noqa: E402
 
 
+# Where the people work. "spread": a long tail like a real network (a few employers with hundreds of
+# people, most with a handful); "ten": everyone at ten companies, the worst case for the rule that
+# compares a row with every name at its company.
+SPREADS = {
+    "spread": [f"{name} {n}" for n in range(300) for name in COMPANIES],
+    "ten": list(COMPANIES),
+}
+_spread = "spread"
+# Zipf-like weights 1/(rank + 5): the biggest employer holds about 3% of the network, half hold a handful.
+_CUM = list(__import__("itertools").accumulate(1 / (rank + 5) for rank in range(len(SPREADS["spread"]))))
+
+
+def company(rng: random.Random) -> str:
+    names = SPREADS[_spread]
+    if _spread == "ten":
+        return rng.choice(names)
+    return rng.choices(names, cum_weights=_CUM)[0]
+
+
 def person(i: int, rng: random.Random) -> tuple[str, str, str, str, str]:
-    return rng.choice(FIRST), f"{rng.choice(LAST)}{i}", rng.choice(COMPANIES), rng.choice(POSITIONS), f"p{i}"
+    return rng.choice(FIRST), f"{rng.choice(LAST)}{i}", company(rng), rng.choice(POSITIONS), f"p{i}"
 
 
 def write_files(directory: Path, n: int) -> tuple[Path, Path]:
@@ -129,7 +148,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_size_arguments(parser)
     parser.add_argument("--repeat", type=int, default=None, help="timed imports per size (default 3; 1 quick)")
+    parser.add_argument("--companies", choices=sorted(SPREADS), default="spread",
+                        help="spread: a long tail of 3,000 employers (default); ten: everyone at ten")
     args = parser.parse_args(argv)
+    global _spread
+    _spread = args.companies
     repeat = args.repeat or (1 if args.quick else 3)
     results = {n: run_size(n, repeat) for n in sizes_from(args)}
     if len(results) > 1:
@@ -137,7 +160,7 @@ def main(argv: list[str] | None = None) -> None:
         print_growth("Connections import", {n: r["connections_csv"]["median_ms"] for n, r in results.items()},
                      "should grow linearly")
         print_growth("vCard import", {n: r["vcard"]["median_ms"] for n, r in results.items()}, "should grow linearly")
-    emit({"bench": "import", "sizes": {str(n): r for n, r in results.items()},
+    emit({"bench": "import", "companies": args.companies, "sizes": {str(n): r for n, r in results.items()},
           "growth": {"connections": growth({n: r["connections_csv"]["median_ms"] for n, r in results.items()}),
                      "vcard": growth({n: r["vcard"]["median_ms"] for n, r in results.items()})}})
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from warmintro.model.contact import Contact
 from warmintro.store import Store
 
 WRITER = Path(__file__).with_name("crash_writer.py")
@@ -133,7 +134,7 @@ def read_acks(output: bytes) -> list[dict]:
 @pytest.mark.slow
 def test_sigkill_at_random_instants_loses_no_acknowledged_action(tmp_path, capsys):
     db = tmp_path / "crash.json"
-    kills = 300 if LONG else 25
+    kills = 300 if LONG else 40
     rng = random.Random(20261123)
     expect = Expectations()
     killed = finished = 0
@@ -141,7 +142,7 @@ def test_sigkill_at_random_instants_loses_no_acknowledged_action(tmp_path, capsy
         writer = start_writer(db, run, actions=400)
         first = writer.stdout.readline()
         assert json.loads(first)["op"] == "ready", writer.stderr.read().decode()
-        time.sleep(rng.uniform(0, 0.4))  # the kill instant, not a timing assertion
+        time.sleep(rng.uniform(0, 0.25))  # the kill instant, not a timing assertion
         writer.send_signal(signal.SIGKILL)
         out, err = writer.communicate()
         acks = read_acks(out)
@@ -167,7 +168,12 @@ def test_sigkill_while_folding_the_journal_in_loses_nothing(tmp_path, capsys):
     db = tmp_path / "fold.json"
     runs = 100 if LONG else 8
     expect = Expectations()
-    killed_in_fold = 0
+    killed_in_fold = caught_mid_fold = 0
+    # Ten thousand people make each fold write several megabytes, so a kill can land inside it.
+    with Store.open(db) as store:
+        store.import_batch([Contact(id=f"seed{n}", first_name=f"Seed {n}", how_we_met="x" * 300)
+                            for n in range(10000)], [], "seed")
+    rng = random.Random(7)
     for run in range(runs):
         writer = start_writer(db, run, actions=400)
         lines = []
@@ -175,8 +181,12 @@ def test_sigkill_while_folding_the_journal_in_loses_nothing(tmp_path, capsys):
             line = json.loads(raw)
             lines.append(line)
             if line["op"] == "compacting" and len(lines) > 30:
+                time.sleep(rng.uniform(0, 0.02))  # somewhere in the few milliseconds the fold takes
                 writer.send_signal(signal.SIGKILL)
                 killed_in_fold += 1
+                writer.wait()
+                # A fold cut short leaves its temp file behind: proof the kill landed inside it.
+                caught_mid_fold += any(p.name.endswith((".tmp", ".new")) for p in tmp_path.iterdir())
                 break
         out, _err = writer.communicate()
         for line in lines + read_acks(out):
@@ -185,6 +195,7 @@ def test_sigkill_while_folding_the_journal_in_loses_nothing(tmp_path, capsys):
             lost = expect.losses(store)
         assert lost == [], f"run {run}: {lost[:5]}"
     with capsys.disabled():
-        print(f"\nfold kills: {killed_in_fold} kills at a compaction, {expect.acknowledged} acknowledged actions "
-              "checked, losses 0")
+        print(f"\nfold kills: {killed_in_fold} kills at a compaction ({caught_mid_fold} caught mid-write), "
+              f"{expect.acknowledged} acknowledged actions checked, losses 0")
     assert killed_in_fold >= runs // 2
+    assert caught_mid_fold >= 1  # at least one kill really landed inside a fold

@@ -169,3 +169,73 @@ def test_the_cli_on_a_damaged_database_says_one_line_and_exits_1(db):
         assert "Traceback" not in run.stderr
         lines = run.stderr.strip().splitlines()
         assert len(lines) == 1 and str(db) in lines[0] and ".bak" in lines[0], run.stderr
+
+
+def test_a_whole_last_line_that_does_not_check_out_is_damage_not_a_torn_write(db):
+    s = Store.open(db)
+    s.add_contact(Contact(id="one"))
+    s.add_contact(Contact(id="two"))
+    abandon(s)
+    journal = db.with_name(db.name + ".journal")
+    raw = bytearray(journal.read_bytes())
+    last = raw.rstrip(b"\n").rfind(b"\n") + 1
+    raw[last + 20] ^= 0x01  # one bit of the acknowledged "two", newline intact
+    journal.write_bytes(bytes(raw))
+    with pytest.raises(StoreCorrupt, match="is damaged"):
+        Store.open(db)
+    assert journal.read_bytes() == bytes(raw)  # the evidence stays
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Every write fails with ENOSPC, the journal's and the snapshot's alike."""
+    def no_space(fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files_mod.os, "write", no_space)
+
+
+def test_a_new_database_on_a_full_disk_is_one_clear_error(db, full_disk):
+    with pytest.raises(StoreError, match="the disk is full"):
+        Store.open(db)
+
+
+def test_a_database_on_a_full_disk_still_opens_to_be_read(db, monkeypatch):
+    history(db, sessions=1)
+    s = Store.open(db)
+    for n in range(5):
+        s.add_contact(Contact(id=f"late{n}"))
+    abandon(s)  # a quit whose fold failed left the journal unfolded
+    monkeypatch.setattr(type(s), "COMPACT_RECORDS", 1)  # so opening wants to fold it
+
+    def no_space(fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files_mod.os, "write", no_space)
+    reader = Store.open(db)
+    assert {f"late{n}" for n in range(5)} <= set(reader.contacts)
+    assert any("the disk is full" in w for w in reader.warnings)
+    abandon(reader)
+
+
+def test_the_cli_on_a_full_disk_says_one_line_and_exits_1(db, full_disk, capsys):
+    from warmintro.cli import main
+
+    assert main(["--db", str(db), "add", "Ana Silva"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "the disk is full" in err[0]
+
+
+def test_a_long_lived_store_counts_only_the_journal_it_now_reads(db):
+    history(db, sessions=1)
+    watcher = Store.open(db)
+    with Store.open(db) as other:
+        for n in range(30):
+            other.add_contact(Contact(id=f"a{n}"))
+        other.compact()
+        for n in range(5):
+            other.add_contact(Contact(id=f"b{n}"))
+        abandon(other)
+    watcher.refresh()
+    assert watcher._records_in_journal <= 6  # the new file's base line and five actions, not 35
+    watcher.close()

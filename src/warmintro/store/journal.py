@@ -50,6 +50,7 @@ class Journal:
         self._ino = None
         self._offset = 0
         self._pending = b""
+        self.records_in_file = 0  # lines read or written in the current file (after a compaction: the new one)
         self._open_current()
 
     def _open_current(self) -> None:
@@ -63,6 +64,7 @@ class Journal:
         self._ino = os.fstat(fd).st_ino
         self._offset = 0
         self._pending = b""
+        self.records_in_file = 0
 
     def _read_new(self) -> tuple[list[dict], int]:
         """Complete records after the offset; a trailing partial line stays pending."""
@@ -74,19 +76,19 @@ class Journal:
         lines = data.split(b"\n")
         tail = lines.pop()  # b"" when data ends with a newline
         consumed = self._offset
-        for index, line in enumerate(lines):
+        for line in lines:
             record = decode(line)
             if record is None:
-                is_last = index == len(lines) - 1 and not tail
-                if is_last:
-                    tail = line + b"\n"
-                    break
+                # Only a line without its newline can be torn: the newline is the last byte a write
+                # puts down, and a line is acknowledged only once it is all on disk. A whole line that
+                # does not check out was damaged afterwards; dropping it would lose an acknowledged action.
                 number = os.pread(self._fd, consumed, 0).count(b"\n") + 1
                 raise StoreCorrupt(f"{self.path}: line {number} (byte {consumed}) is damaged")
             records.append(record)
             consumed += len(line) + 1
         self._offset = consumed
         self._pending = tail
+        self.records_in_file += len(records)
         return records, size
 
     def read_new(self) -> list[dict]:
@@ -139,6 +141,7 @@ class Journal:
                 pass
             raise
         self._offset = start + len(data)
+        self.records_in_file += 1
 
     def count_bytes(self) -> int:
         return self._offset

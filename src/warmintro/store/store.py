@@ -35,6 +35,7 @@ from warmintro.store.snapshot import KEY_FIELDS, TABLES, SnapshotShapeError, loa
 Clock = Callable[[], datetime]
 
 BACKUPS = 3
+_FROZEN = False
 SEQ_KEY = "_journal_seq"
 
 
@@ -132,15 +133,25 @@ class JournalledStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(describe_os_error(exc, self.path.parent)) from exc
-        self._lock = FileLock(self.lock_path)
+        try:
+            self._lock = FileLock(self.lock_path)
+        except OSError as exc:
+            raise StoreError(describe_os_error(exc, self.lock_path)) from exc
         try:
             with self._lock.exclusive():
                 self._load()
-                self._journal.cut_torn_tail()
-                if not self.path.exists():
-                    self._compact()
-                elif self._journal_is_large():
-                    self._compact()
+                try:
+                    self._journal.cut_torn_tail()
+                    if not self.path.exists():
+                        self._compact()
+                except OSError as exc:
+                    raise StoreError(describe_os_error(exc, self.path)) from exc
+                if self._journal_is_large():
+                    try:
+                        self._compact()
+                    except OSError as exc:
+                        # Everything is in the journal still: a full disk must not lock the user out of reading it.
+                        self.warnings.append(describe_os_error(exc, self.path))
         except BaseException:
             self.close()
             raise
@@ -155,7 +166,12 @@ class JournalledStore:
         finally:
             # The loaded records live as long as the store: keep them out of every later
             # collection, which would otherwise walk all of them again (a third of the open time).
-            gc.freeze()
+            # Only on a process's first load: freezing again later (a reload in a long review)
+            # would also freeze whatever cyclic garbage the UI holds at that moment, for good.
+            global _FROZEN
+            if not _FROZEN:
+                gc.freeze()
+                _FROZEN = True
             if collecting:
                 gc.enable()
 
@@ -275,11 +291,12 @@ class JournalledStore:
                 self._load()
                 changed = True
                 break
-            self._records_in_journal += 1
             if seq <= self._seq:
                 continue
             self._apply(record)
             changed = True
+        # Counted by the journal file itself: after another process compacted, only the new file's lines.
+        self._records_in_journal = self._journal.records_in_file
         if exclusive:
             self._journal.cut_torn_tail()
         return changed
@@ -337,7 +354,7 @@ class JournalledStore:
             self._journal.append(record)
         except OSError as exc:
             raise StoreError(describe_os_error(exc, self.journal_path)) from exc
-        self._records_in_journal += 1
+        self._records_in_journal = self._journal.records_in_file
         self._apply(record)
         if txn.op != "undo" and txn.undoable:
             self._undo.append(record)

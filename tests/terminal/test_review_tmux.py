@@ -21,8 +21,12 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
+# A server of our own: another tmux user on the machine (or their kill-server) never touches the test's session.
+SOCKET = f"warmintro-test-{uuid.uuid4().hex[:8]}"
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True).stdout
 
 
 def wait_for(session: str, text: str, timeout: float = 20.0) -> str:
@@ -68,11 +72,11 @@ def test_review_in_a_real_terminal_records_the_typed_note(tmp_path):
         wait_for(session, "Session summary")
         tmux("send-keys", "-t", session, "Escape")
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and subprocess.run(["tmux", "has-session", "-t", session],
+        while time.monotonic() < deadline and subprocess.run(["tmux", "-L", SOCKET, "has-session", "-t", session],
                                                               capture_output=True).returncode == 0:
             time.sleep(0.2)  # the app exits, and the session with it
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     after = json.loads(cli(db, "status", "--json"))
     assert after["today"]["used"] == before["today"]["used"] + 1
     invites = json.loads(cli(db, "export", "invites", "--format", "json"))

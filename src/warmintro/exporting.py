@@ -12,7 +12,8 @@ from warmintro.model.invite import Invite
 from warmintro.model.timeutil import to_iso
 
 CONTACT_COLUMNS = ["id", "first_name", "last_name", "full_name", "emails", "linkedin_url", "company", "position",
-                   "location", "tags", "sources", "connected", "connected_on", "how_we_met", "event", "notes"]
+                   "location", "tags", "sources", "connected", "connected_on", "how_we_met", "event", "notes",
+                   "admire", "why_connect"]
 INVITE_COLUMNS = ["id", "contact_id", "message", "sent_at", "status", "status_at", "approach"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +42,8 @@ def contact_row(contact: Contact) -> dict:
         "how_we_met": contact.how_we_met,
         "event": contact.event,
         "notes": contact.notes_text,
+        "admire": contact.admire,
+        "why_connect": contact.why_connect,
     }
 
 

@@ -202,15 +202,19 @@ def test_status_shows_the_friending_policy_and_how_many_it_keeps_out(db_path):
     assert "policy: Builders only" in table and "tag recruiter is excluded" in table
 
 
-def test_invites_export_says_which_approach_broke_the_ice(db_path):
+def test_exports_carry_the_icebreaker_fields_and_the_approach(db_path):
     from warmintro.model.contact import Contact
     from warmintro.store import Store
 
     with Store.open(db_path) as store:
-        store.add_contact(Contact(id="ana", first_name="Ana", admire="your talk"))
+        store.add_contact(Contact(id="ana", first_name="Ana", admire="your talk", why_connect="=hiring"))
         store.send_invite("ana", "Hi Ana, I really appreciated your talk.", approach="compliment")
     [row] = json.loads(run("--db", str(db_path), "export", "invites").stdout)
     assert row["approach"] == "compliment"
+    [person] = json.loads(run("--db", str(db_path), "export", "contacts").stdout)
+    assert (person["admire"], person["why_connect"]) == ("your talk", "=hiring")
+    csv_text = run("--db", str(db_path), "export", "contacts", "--format", "csv").stdout
+    assert "'=hiring" in csv_text  # a formula character in the new column is neutralised too
 
 
 def test_status_today_target_is_the_one_the_review_works_to():

@@ -96,9 +96,19 @@ def _open(db_path: Path):
     return Store.open(db_path)
 
 
+def _terminal_safe(text: str) -> str:
+    """What goes to a terminal shows names as text: a contact named with an escape sequence must not
+    set the clipboard or hide a link there. Piped or written to a file, the data stays as it is."""
+    if sys.stdout.isatty():
+        from warmintro.display import safe_lines
+
+        return safe_lines(text)
+    return text
+
+
 def _write_output(text: str, output: str | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_terminal_safe(text))
         return
     from warmintro.store.files import atomic_write
 
@@ -205,7 +215,7 @@ def cmd_status(args, db_path: Path) -> int:
     if args.json:
         print(json.dumps(status))
     else:
-        print(status_table(status))
+        print(_terminal_safe(status_table(status)))
     return 0
 
 

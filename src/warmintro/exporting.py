@@ -16,12 +16,23 @@ CONTACT_COLUMNS = ["id", "first_name", "last_name", "full_name", "emails", "link
                    "admire", "why_connect"]
 INVITE_COLUMNS = ["id", "contact_id", "message", "sent_at", "status", "status_at", "approach"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def spreadsheet_safe(value: str) -> str:
-    """A cell a spreadsheet shows as text: never a formula, whatever a contact's name says."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A cell a spreadsheet shows as text: never a formula, whatever a contact's name says.
+
+    Leading spaces do not hide one (some spreadsheets drop them), nor do fullwidth signs (some fold them).
+    """
+    return "'" + value if value.startswith(_FORMULA_START) or value.lstrip(" ").startswith(_FORMULA_START) else value
+
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>#|!"})
+
+
+def markdown_text(value: str) -> str:
+    """A name shown as itself in rendered Markdown: no link, checkbox, heading or HTML made of it."""
+    return " ".join(value.split()).translate(_MARKDOWN)
 
 
 def contact_row(contact: Contact) -> dict:
@@ -92,7 +103,7 @@ def withdraw_checklist(rows: list[dict], fmt: str) -> str:
     lines = ["# Invitations to withdraw on LinkedIn", ""]
     for row in rows:
         where = row["linkedin_url"] or "(no profile URL: search by name)"
-        lines.append(f"- [ ] {row['name']} — {where} — sent {row['sent_at'][:10]} ({row['age']})")
+        lines.append(f"- [ ] {markdown_text(row['name'])} — {where} — sent {row['sent_at'][:10]} ({row['age']})")
     return "\n".join(lines) + "\n"
 
 

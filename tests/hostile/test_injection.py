@@ -73,3 +73,73 @@ async def test_the_note_made_from_a_hostile_name_carries_no_control_characters(h
         note = app.screen.query_one(NoteEditor).text
         assert note and not any(control in note for control in RAW_CONTROLS)
         assert "\\u001b" in note  # the escape is visible in the note, for the user to fix
+
+
+def _run_in_a_terminal(db, *args: str) -> bytes:
+    """The CLI with its stdout on a pseudo-terminal, as a user at a shell would see it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "warmintro", "--db", str(db), *args], stdout=slave,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": src})
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0, proc.stderr.read()
+    return out
+
+
+@pytest.mark.parametrize("args", [("export", "contacts", "--format", "csv"), ("export", "contacts"),
+                                  ("export", "invites", "--format", "csv"), ("status",)],
+                         ids=["contacts-csv", "contacts-json", "invites-csv", "status"])
+def test_the_cli_never_sends_a_contacts_escape_sequences_to_the_terminal(hostile_store, args):
+    from warmintro.model.policy import Policy
+
+    hostile_store.set_policy(Policy(text="Only " + OSC_CLIPBOARD + BIDI, exclude_tags=(MARKUP,)))
+    out = _run_in_a_terminal(hostile_store.path, *args).decode("utf-8", "replace")
+    for control in (*RAW_CONTROLS, "\x9b"):
+        assert control not in out, repr(control)
+    assert "\\u001b" in out  # shown, as text
+
+
+def test_piped_exports_keep_the_data_exactly(hostile_store):
+    import csv
+    import io
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    done = subprocess.run([sys.executable, "-m", "warmintro", "--db", str(hostile_store.path), "export", "contacts",
+                           "--format", "csv"], capture_output=True, text=True, env={"PYTHONPATH": src, "HOME": "/tmp"})
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(done.stdout))}
+    assert rows["p"]["first_name"] == ANSI  # a file or a pipe gets the data itself, not its display
+
+
+def test_a_markdown_checklist_shows_names_as_names():
+    from warmintro.exporting import withdraw_checklist
+
+    text = withdraw_checklist([{"name": "[click](http://evil) **Ann**", "linkedin_url": "", "sent_at": "2026-10-01",
+                                "age": "7 weeks"}], "markdown")
+    assert "\\[click\\]\\(http://evil\\) \\*\\*Ann\\*\\*" in text
+
+
+def test_a_formula_hidden_behind_a_space_or_a_fullwidth_sign_is_neutralised():
+    from warmintro.exporting import spreadsheet_safe
+
+    assert [spreadsheet_safe(v) for v in (" =1+1", "＝HYPERLINK(1)", "Ann-Marie")] == ["' =1+1", "'＝HYPERLINK(1)",
+                                                                                      "Ann-Marie"]

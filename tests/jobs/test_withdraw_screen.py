@@ -45,7 +45,7 @@ async def test_stale_preselected_toggle_and_withdraw(store, tmp_path):
         assert store.invites["i-c-eva-lima"].status is InviteStatus.PENDING
         assert store.undo_label == "withdraw 2 invitations"
         assert app.clipboard == "https://www.linkedin.com/in/ana/"
-        assert "[bold]Mallory[/bold] X" in target.read_text()
+        assert "\\[bold\\]Mallory\\[/bold\\] X" in target.read_text()  # escaped: rendered Markdown shows it as typed
         assert screen.invite_ids == ["i-c-eva-lima"]
         cooldown = screen.query_one("#cooldown-table")
         assert cooldown.row_count == 2

@@ -14,24 +14,9 @@ from warmintro.model.common import Ground
 from warmintro.model.contact import Contact
 from warmintro.model.durations import humanize_age
 from warmintro.model.risk import Risk
+from warmintro.display import safe, safe_lines  # noqa: F401  (the screens import them from here)
 
 _RISK_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
-# Escape (ANSI), bidi overrides and other invisible controls would let a name restyle or reorder the screen.
-_CONTROL = {cp: f"\\u{cp:04x}" for cp in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0),
-                                           *range(0x200E, 0x2010), *range(0x202A, 0x202F),
-                                           *range(0x2066, 0x206A))}
-
-
-def safe(value: object) -> str:
-    """Plain text with control and bidi characters shown as \\uXXXX instead of acting on the terminal."""
-    return str(value).translate(_CONTROL)
-
-
-def safe_lines(value: object) -> str:
-    """Like safe, but line breaks stay line breaks: for notes and previews that span lines."""
-    return "\n".join(safe(line) for line in str(value).split("\n"))
-
-
 def card_text(contact: Contact, ground: list[Ground], risk: Risk, segment: str, why: str, now: datetime) -> Text:
     out = Text()
     out.append(safe(contact.display_name), "bold")

@@ -239,3 +239,55 @@ def test_a_long_lived_store_counts_only_the_journal_it_now_reads(db):
     watcher.refresh()
     assert watcher._records_in_journal <= 6  # the new file's base line and five actions, not 35
     watcher.close()
+
+
+def write_snapshot(db: Path, contacts: dict, invites: dict | None = None) -> None:
+    """A snapshot as another writer left it: plain JSON in TinyDB's layout."""
+    import json
+
+    db.write_text(json.dumps({"contacts": contacts, "invites": invites or {}, "followups": {}, "templates": {},
+                              "meta": {}}))
+
+
+def test_a_snapshot_of_the_earlier_slim_format_opens_with_every_default_filled_in(db):
+    # Before msgspec, snapshots left out fields at their default: such files must keep opening.
+    write_snapshot(db, {"1": {"id": "a", "first_name": "Ana", "tags": ["client"]}},
+                   {"1": {"id": "i", "contact_id": "a", "sent_at": "2026-11-02T09:00:00+00:00"}})
+    with Store.open(db) as s:
+        ana = s.contact("a")
+        assert (ana.first_name, ana.tags, ana.emails, ana.connected) == ("Ana", ["client"], [], False)
+        assert s.invites_for("a")[0].status.value == "pending"
+        s.add_note("a", "met again")
+    with Store.open(db) as s:  # and what it wrote back opens too
+        assert [n.text for n in s.contact("a").notes] == ["met again"]
+        assert s.contact("a").emails is not s.contact("a").phones
+
+
+def test_a_time_written_without_a_zone_reads_as_utc_as_everywhere_else(db):
+    from datetime import timezone
+
+    write_snapshot(db, {"1": {"id": "a", "snoozed_until": "2026-12-24T08:00:00",
+                              "notes": [{"at": "2026-01-02T03:04:05", "text": "hi"}]}},
+                   {"1": {"id": "i", "contact_id": "a", "sent_at": "2026-11-02T09:00:00",
+                          "status": "withdrawn", "status_at": "2026-11-20T10:00:00"}})
+    with Store.open(db) as s:
+        a, invite = s.contact("a"), s.invites_for("a")[0]
+        for value in (a.snoozed_until, a.notes[0].at, invite.sent_at, invite.status_at):
+            assert value.tzinfo is timezone.utc
+        assert a.snoozed_until.hour == 8 and invite.status_at.day == 20
+        s.gauge()  # compares times: a naive one would raise here
+
+
+@pytest.mark.parametrize("doc, said", [
+    ({"id": "a", "emails": "ana@example.com"}, "Expected `array`, got `str` - at `contacts[...].emails`"),
+    ({"id": 7}, "Expected `str`, got `int` - at `contacts[...].id`"),
+    ({"first_name": "Ana"}, "missing required field `id`"),
+    ({"id": "a", "added_at": "yesterday"}, "contacts[...].added_at"),
+])
+def test_a_hand_edited_field_of_the_wrong_kind_is_refused_naming_table_and_field(db, doc, said):
+    write_snapshot(db, {"1": doc})
+    before = db.read_bytes()
+    with pytest.raises(StoreCorrupt) as err:
+        Store.open(db)
+    assert said in str(err.value) and str(db) in str(err.value)
+    assert db.read_bytes() == before

@@ -101,7 +101,7 @@ class Contact:
     def from_dict(cls, raw: dict) -> "Contact":
         # Stored documents hold known keys only; filtering is for files written by a newer version.
         data = dict(raw) if raw.keys() <= _CONTACT_FIELDS else {k: v for k, v in raw.items() if k in _CONTACT_FIELDS}
-        for name in _CONTACT_DATETIMES:
+        for name in CONTACT_DATETIMES:
             if name in data:
                 data[name] = from_iso(data[name])
         for name in _CONTACT_DATES:
@@ -121,7 +121,7 @@ class Contact:
 
 
 _CONTACT_FIELDS = {f.name for f in fields(Contact)}
-_CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "skipped_at", "invited_me_at")
+CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "skipped_at", "invited_me_at")
 _CONTACT_DATES = ("connected_on", "met_on")
 _CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
 

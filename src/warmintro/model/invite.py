@@ -28,6 +28,9 @@ _ALLOWED = {
 }
 
 
+OPEN_STATUSES = frozenset((InviteStatus.PENDING, InviteStatus.IGNORED))
+
+
 class InvalidTransition(ValueError):
     pass
 
@@ -48,7 +51,7 @@ class Invite:
     @property
     def is_open(self) -> bool:
         """Still outstanding on LinkedIn: counts against the pending soft cap."""
-        return self.status in (InviteStatus.PENDING, InviteStatus.IGNORED)
+        return self.status in OPEN_STATUSES
 
     @property
     def has_note(self) -> bool:

@@ -10,27 +10,37 @@ every invitation.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+from operator import attrgetter
 from dataclasses import fields, replace
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Mapping
 
 from warmintro.model.contact import Contact
 from warmintro.model.gauge import Gauge, Meter, compute_gauge, start_of_day, week_window
-from warmintro.model.invite import Invite, InviteStatus
+from warmintro.model.invite import OPEN_STATUSES, Invite, InviteStatus
 from warmintro.model.settings import Settings
+
+
+_SENT_AT, _ID, _STATUS = attrgetter("sent_at"), attrgetter("id"), attrgetter("status")
 
 
 class InviteIndex:
     def __init__(self, invites: Iterable[Invite] = ()):
-        self.by_contact: dict[str, set[str]] = {}
-        self.by_time: list[tuple[datetime, str]] = []
-        self.counts: dict[str, int] = {s.value: 0 for s in InviteStatus}
-        self.open = 0
+        # Built once per open over every invitation: counted with C-level helpers, not per-invite calls.
+        invites = list(invites)
+        by_contact: dict[str, set[str]] = {}
         for invite in invites:
-            self._count(invite, 1)
-            self.by_contact.setdefault(invite.contact_id, set()).add(invite.id)
-            self.by_time.append((invite.sent_at, invite.id))
-        self.by_time.sort()
+            ids = by_contact.get(invite.contact_id)
+            if ids is None:
+                by_contact[invite.contact_id] = {invite.id}
+            else:
+                ids.add(invite.id)
+        self.by_contact = by_contact
+        self.by_time: list[tuple[datetime, str]] = sorted(zip(map(_SENT_AT, invites), map(_ID, invites)))
+        statuses = Counter(map(_STATUS, invites))
+        self.counts: dict[str, int] = {s.value: statuses[s] for s in InviteStatus}
+        self.open = sum(statuses[s] for s in OPEN_STATUSES)
 
     def _count(self, invite: Invite, sign: int) -> None:
         self.counts[invite.status.value] += sign

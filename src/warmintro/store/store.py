@@ -30,7 +30,7 @@ from warmintro.store.errors import OperationRefused, StoreCorrupt, StoreError
 from warmintro.store.files import FileLock, describe_os_error
 from warmintro.store.index import InviteIndex, slim
 from warmintro.store.journal import Journal
-from warmintro.store.snapshot import KEY_FIELDS, TABLES, SnapshotShapeError, load_tables, save_tables
+from warmintro.store.snapshot import KEY_FIELDS, TABLES, TYPED, SnapshotShapeError, load_tables, save_tables
 
 Clock = Callable[[], datetime]
 
@@ -61,7 +61,7 @@ class Transaction:
     def _before(self, table: str, key: str) -> dict | None:
         if (table, key) in self.changes:
             return self.changes[(table, key)][0]
-        return self.store._docs[table].get(key)
+        return self.store._doc(table, key)
 
     def put(self, table: str, doc: dict) -> None:
         key = doc[KEY_FIELDS[table]]
@@ -103,7 +103,9 @@ class JournalledStore:
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.clock: Clock = clock or local_now
-        self._docs: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
+        # Contacts and invitations live as model objects only (their documents are made when a
+        # change needs a before-image); the small tables live as documents, mirrored in _objs.
+        self._docs: dict[str, dict[str, dict]] = {t: {} for t in TABLES if t not in TYPED}
         self._objs: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
         self._seq = 0
         self._records_in_journal = 0
@@ -191,11 +193,11 @@ class JournalledStore:
         seq_doc = tables["meta"].pop(SEQ_KEY, None)
         try:
             self._seq = int(seq_doc["value"]) if seq_doc else 0
-            objs = {t: {k: _build(t, d) for k, d in docs.items()} for t, docs in tables.items()}
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError) as exc:
             raise StoreCorrupt(self._corrupt_message(f"holds a record that does not parse ({exc})")) from None
+        objs = {t: (records if t in TYPED else dict(records)) for t, records in tables.items()}
         self._objs = objs
-        self._docs = tables
+        self._docs = {t: records for t, records in tables.items() if t not in TYPED}
         self.network_version += 1
         self._index = InviteIndex(objs["invites"].values())
         self._settings = None
@@ -308,15 +310,24 @@ class JournalledStore:
         with self._lock.shared():
             return self._catch_up()
 
+    def _doc(self, table: str, key: str) -> dict | None:
+        """The record as its journal line holds it: for contacts and invitations, made from the object."""
+        if table in TYPED:
+            obj = self._objs[table].get(key)
+            return None if obj is None else slim(obj.to_dict(), table)
+        return self._docs[table].get(key)
+
     def _apply(self, record: dict) -> None:
         for table, key, doc in record["changes"]:
             old = self._objs[table].get(key)
             if doc is None:
-                self._docs[table].pop(key, None)
+                if table not in TYPED:
+                    self._docs[table].pop(key, None)
                 self._objs[table].pop(key, None)
                 new = None
             else:
-                self._docs[table][key] = doc
+                if table not in TYPED:
+                    self._docs[table][key] = doc
                 new = self._objs[table][key] = _build(table, doc)
             if table == "contacts" and (old is None or new is None or any(
                     getattr(old, f) != getattr(new, f) for f in NETWORK_FIELDS)):
@@ -372,7 +383,7 @@ class JournalledStore:
     def _compact(self) -> None:
         """Fold the journal into a new snapshot. Call under the exclusive lock, caught up."""
         self._rotate_backups()
-        tables = {t: dict(docs) for t, docs in self._docs.items()}
+        tables = {t: self._objs[t] if t in TYPED else dict(self._docs[t]) for t in TABLES}
         tables["meta"][SEQ_KEY] = {"key": SEQ_KEY, "value": self._seq}
         save_tables(self.path, tables)
         # The new journal is born holding its _base line, so a reader never meets an empty one.
@@ -412,7 +423,7 @@ class JournalledStore:
         with self.transaction("undo") as txn:
             record = self._undo[-1]
             for table, key, after in record["changes"]:
-                if self._docs[table].get(key) != after:
+                if self._doc(table, key) != after:
                     raise OperationRefused(f"cannot undo {record['label']!r}: it was changed since "
                                            "(in another window?)")
             txn.label = f"undo {record['label']}"

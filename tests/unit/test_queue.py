@@ -1,4 +1,3 @@
-import time
 from datetime import date, datetime, timedelta, timezone
 
 from warmintro.model.contact import Contact
@@ -74,17 +73,18 @@ def test_today_target_is_capped_by_week_and_strike_headroom():
     assert high_risk_room(1, gauge) == 1 and high_risk_room(3, gauge) == 0
 
 
-def test_queue_of_30000_is_well_under_100ms():
+def test_a_queue_of_30000_offers_exactly_the_eligible_warmest_first():
+    # Scale is measured in bench/ (model_bench.py); here, that 30,000 people come out right.
     contacts = people(*(Contact(id=str(i), first_name=f"P{i}", last_name="X", tags=["clients"] if i % 7 == 0 else [],
                                 sources=["vcard:a.vcf"] if i % 3 else ["linkedin-connections:C.csv"],
                                 last_interaction=NOW - timedelta(days=i % 2000), connected=i % 5 == 0)
                         for i in range(30_000)))
     invites = group_invites(Invite(id=f"i{i}", contact_id=str(i), sent_at=NOW - timedelta(days=i % 90))
                             for i in range(0, 30_000, 11))
-    best = float("inf")
-    for _ in range(3):  # the best of three measures the code, not a busy CI machine
-        start = time.perf_counter()
-        queue = build_queue(contacts, invites, Settings(), NOW)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.1
-    assert len(queue) > 15_000
+    queue = build_queue(contacts, invites, Settings(), NOW)
+    offered = [entry.contact.id for entry in queue]
+    expected = {str(i) for i in range(30_000) if i % 5 and i % 11}
+    assert len(offered) == len(expected) and set(offered) == expected
+    warmth = [entry.warmth for entry in queue]
+    assert warmth == sorted(warmth)  # nobody colder ahead of somebody warmer
+    assert queue[0].warmth == 1 and queue[len(queue) - 1].warmth == 3  # touched this year; not in three

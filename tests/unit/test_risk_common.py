@@ -1,4 +1,3 @@
-import time
 from datetime import date, datetime, timedelta, timezone
 
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
@@ -70,17 +69,14 @@ def test_no_common_ground_gives_empty_phrase():
     assert best_phrase(common_ground(Contact(id="z"), Network.build([]))) == ""
 
 
-def test_common_ground_is_fast_at_30000_contacts():
+def test_common_ground_at_30000_contacts_shows_a_few_reasons_of_each_kind():
+    # Speed is measured in bench/ (model_bench.py); here, that a bucket of thousands still gives a card's worth.
     people = [Contact(id=str(i), first_name=f"P{i}", last_name="X", company=f"Co{i % 500}", school=f"S{i % 50}",
                       connected=i % 2 == 0, tags=[f"t{i % 20}"]) for i in range(30_000)]
-    builds, lookups = [], []
-    for _ in range(3):  # best of three: measure the code, not a busy machine
-        start = time.perf_counter()
-        net = Network.build(people)
-        builds.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        for person in people[:1000]:
-            common_ground(person, net)
-        lookups.append(time.perf_counter() - start)
-    assert min(builds) < 0.5
-    assert min(lookups) < 0.5  # under half a millisecond a card
+    net = Network.build(people)
+    newcomer = Contact(id="new", first_name="New", last_name="Person", company="Co2", school="S2", tags=["t2"])
+    ground = common_ground(newcomer, net)
+    by_kind = {kind: [g for g in ground if g.kind == kind] for kind in ("company", "school", "tag")}
+    assert len(by_kind["company"]) == 3 and len(by_kind["school"]) == 3
+    assert all(g.reason.endswith("works at Co2") for g in by_kind["company"])
+    assert [g.reason for g in by_kind["tag"]] == ["tag “t2” shared with 1500 of your connections"]

@@ -177,7 +177,10 @@ def normalize_email(email: str) -> str:
 
 def normalize_name(text: str) -> str:
     """Lower-case, accent-free, single-spaced: for comparing names, never for showing them."""
-    text = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():  # most names: nothing to decompose, and casefold is lower-casing
+        return " ".join(text.lower().split())
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
 

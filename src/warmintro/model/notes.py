@@ -103,9 +103,12 @@ _PITCH_RE = re.compile(
 _MANY_SAME = 5  # the same text sent to this many people reads as a mail merge
 
 
+_DROP_PUNCTUATION = str.maketrans("", "", string.punctuation.replace("'", ""))
+
+
 def _normalise(text: str) -> str:
     text = text.casefold().replace("’", "'")
-    text = text.translate(str.maketrans("", "", string.punctuation.replace("'", "")))
+    text = text.translate(_DROP_PUNCTUATION)
     return " ".join(text.split())
 
 
@@ -204,8 +207,11 @@ def sent_counter(messages) -> Counter:
     return counter
 
 
+_GREETING_NAME = re.compile(r"^\s*(hi|hello|hey|dear)\s+[^\s,!.]+", re.IGNORECASE)
+
+
 def _strip_greeting_name(text: str) -> str:
-    return re.sub(r"^\s*(hi|hello|hey|dear)\s+[^\s,!.]+", r"\1", text.strip(), flags=re.IGNORECASE)
+    return _GREETING_NAME.sub(r"\1", text.strip())
 
 
 def same_text_count(text: str, counter: Mapping[str, int]) -> int:

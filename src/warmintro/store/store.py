@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping
@@ -35,6 +35,7 @@ from warmintro.store.snapshot import KEY_FIELDS, TABLES, TYPED, SnapshotShapeErr
 Clock = Callable[[], datetime]
 
 BACKUPS = 3
+GAUGE_FRESH = timedelta(seconds=1)
 _FROZEN = False
 SEQ_KEY = "_journal_seq"
 
@@ -481,9 +482,14 @@ class JournalledStore:
         return sorted(found, key=lambda inv: (inv.sent_at, inv.id))
 
     def gauge(self, now: datetime | None = None) -> Gauge:
-        now = self.now() if now is None else now
         cached = self._gauge
-        if cached and cached[0] == self.version and cached[1] == now:
+        if now is None:
+            now = self.now()
+            # One screen update asks for the gauge half a dozen times within microseconds; only a
+            # change to the data, or time moving on, can change the answer.
+            if cached and cached[0] == self.version and timedelta(0) <= now - cached[1] < GAUGE_FRESH:
+                return cached[2]
+        elif cached and cached[0] == self.version and cached[1] == now:
             return cached[2]
         gauge = self._index.gauge(self._objs["invites"], self.settings, now, self.strikes_extra)
         self._gauge = (self.version, now, gauge)

@@ -112,24 +112,29 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-_CONTRACTIONS = ((r"\bi would\b", "i'd"), (r"\bi want to\b", "i'd like to"), (r"\bid like\b", "i'd like"),
-                 (r"\bi'd love to\b", "i'd like to"), (r"\bon linkedin\b", ""), (r"\blinkedin\b", ""))
+_CONTRACTIONS = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"\bi would\b", "i'd"), (r"\bi want to\b", "i'd like to"), (r"\bid like\b", "i'd like"),
+    (r"\bi'd love to\b", "i'd like to"), (r"\bon linkedin\b", ""), (r"\blinkedin\b", "")))
+_GREETING = re.compile(r"^(hi|hello|hey|dear)( \w+)?\s*")
 
 
 def _core(text: str) -> str:
     core = _normalise(text)
     for pattern, repl in _CONTRACTIONS:
-        core = re.sub(pattern, repl, core)
+        core = pattern.sub(repl, core)
     return " ".join(core.split())
+
+
+# The lint runs on every keystroke: the defaults are reduced to their core once.
+_DEFAULT_CORES = tuple(_core(default) for default in LINKEDIN_DEFAULTS)
 
 
 def is_linkedin_default(text: str) -> bool:
     """The default note or a close variant, once a greeting and the signature are ignored."""
-    core = re.sub(r"^(hi|hello|hey|dear)( \w+)?\s*", "", _core(text))
+    core = _GREETING.sub("", _core(text))
     if not core:
         return False
-    for default in LINKEDIN_DEFAULTS:
-        target = _core(default)
+    for target in _DEFAULT_CORES:
         if fuzz.ratio(core, target) >= _DEFAULT_SIMILARITY:
             return True
         # A name or signature appended to the default: compare the leading part only.

@@ -366,3 +366,32 @@ async def test_declining_the_name_question_says_where_to_set_it(db_path, opened_
             await pilot.pause()
             assert fresh.settings.my_name == ""
             assert "set your name in settings" in str(screen(app).query_one("#lint").render())
+
+
+async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store):
+    # The card is updated without a layout pass (it is the slow part of a key press): the screen
+    # after each skip must be exactly the screen a full layout and redraw give.
+    from warmintro.model.contact import Contact, Note
+    from warmintro.tui.app import make_app
+
+    notes = [Note(at=FIXED_NOW, text=f"note {n}: " + "we talked about the conference " * 4) for n in range(3)]
+    people = [Contact(id="long", first_name="Long", last_name="Aaa", notes=notes, how_we_met="at the meetup",
+                      tags=[f"tag-{n}" for n in range(40)], last_interaction=FIXED_NOW),
+              Contact(id="short", first_name="Short", last_name="Bbb", last_interaction=FIXED_NOW),
+              Contact(id="mid", first_name="Mid", last_name="Ccc", company="Acme", position="CTO",
+                      how_we_met="a long story " * 8, last_interaction=FIXED_NOW)]
+    for person in people:
+        store.add_contact(person)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(len(people)):
+            in_place = [strip.text for strip in app.screen._compositor.render_strips()]
+            box = app.screen.query_one(PersonCard).region
+            card = [line[box.x:box.right] for line in in_place[box.y:box.bottom]]
+            assert any(current(app).display_name in line for line in card)
+            app.screen.refresh(layout=True)
+            await pilot.pause()
+            assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
+            await pilot.press("k")
+            await pilot.pause()

@@ -28,6 +28,7 @@ from warmintro.tui.widgets.card import PersonCard, card_text, safe, safe_lines
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
 from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
 from warmintro.tui.widgets.note_editor import NoteEditor
+from warmintro.tui.widgets.redraw import show
 
 from dateutil.relativedelta import relativedelta
 
@@ -254,7 +255,7 @@ class ReviewScreen(Screen):
         contact, now = entry.contact, store.now()
         self.ground = common_ground(contact, self.network)
         self.risk = assess(contact, store.invites_for(contact.id), self.network, now)
-        self.query_one(PersonCard).update(Text.assemble(
+        self.query_one(PersonCard).show(Text.assemble(
             self.policy_text(), card_text(contact, self.ground, self.risk, entry.segment, entry.why, now)))
 
     def on_screen_resume(self) -> None:
@@ -307,7 +308,7 @@ class ReviewScreen(Screen):
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
                                 (f" · template: {entry.segment} · ", "dim"),
                                 (icebreak.LABELS[self.approach], "bold"), (" (ctrl+b: another way)", "dim"))
-        self.query_one("#heading", Static).update(heading)
+        show(self.query_one("#heading", Static), heading, layout=False)  # one line: no reflow
         notice = Text()
         if notes_spent:
             first_next = start_of_day(now).replace(day=1) + relativedelta(months=1)
@@ -317,7 +318,7 @@ class ReviewScreen(Screen):
                           f"or snooze (z) until {first_next:%d %b}.", "yellow")
         elif gauge.notes_month.cap is not None and not entry.note_advised:
             notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
-        self.query_one("#notice", Static).update(notice)
+        show(self.query_one("#notice", Static), notice)
 
     def sent_messages(self):
         """How often each note text was sent, for the "same text" lint; counted again only when invitations change."""

@@ -58,3 +58,9 @@ class PersonCard(Static, can_focus=True):
     PersonCard { width: 1fr; padding: 0 1; border: round $primary; height: 1fr; overflow-y: auto; }
     PersonCard:focus { border: round $accent; }
     """
+
+    def show(self, content: Text) -> None:
+        """Show the next person, redrawn in place: the layout fixes the card's box (1fr by 1fr) and a
+        Static's scroll height does not follow its text, so a layout pass, which redraws the whole
+        screen, would change nothing but the time to the next frame."""
+        self.update(content, layout=False)

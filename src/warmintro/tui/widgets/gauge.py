@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from warmintro.model.gauge import Gauge, Meter
+from warmintro.tui.widgets.redraw import show
 
 _STYLE = {"ok": "green", "warning": "bold yellow", "error": "bold red"}
 
@@ -35,4 +36,4 @@ class GaugeBar(Static):
     """
 
     def show(self, gauge: Gauge, target: int) -> None:
-        self.update(gauge_text(gauge, target))
+        show(self, gauge_text(gauge, target), layout=False)  # one line, whatever it says: no reflow

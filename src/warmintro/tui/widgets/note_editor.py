@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 from warmintro.model.contact import Contact
 from warmintro.tui.widgets.card import safe
 from warmintro.model.notes import LintIssue, lint
+from warmintro.tui.widgets.redraw import show
 
 
 def lint_text(issues: list[LintIssue]) -> Text:
@@ -51,6 +52,7 @@ class NoteEditor(Vertical):
         self.sent: Counter = Counter()
         self.issues: list[LintIssue] = []
         self.approach = ""
+        self._linted: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
@@ -68,7 +70,7 @@ class NoteEditor(Vertical):
 
     def clear(self) -> None:
         """Nobody on screen: no note, no counter, no lint."""
-        self.contact, self.issues = None, []
+        self.contact, self.issues, self._linted = None, [], None
         self.query_one(TextArea).load_text("")
         self.query_one("#counter", Static).update("")
         self.query_one("#lint", Static).update("")
@@ -82,10 +84,16 @@ class NoteEditor(Vertical):
         if self.contact is None:
             return
         text = self.text
+        # load() lints at once, and the TextArea then reports the same text as Changed: linting
+        # it again would redraw the lint lines, and the whole screen with them, for nothing.
+        linted = (text, self.contact, self.limit, self.approach, self.sent)
+        if self._linted is not None and all(a is b or a == b for a, b in zip(linted, self._linted)):
+            return
+        self._linted = linted
         self.issues = lint(text, self.contact, limit=self.limit, sent_messages_counter=self.sent,
                            approach=self.approach)
         length = len(text.strip())
         style = "bold red" if length > self.limit else ("yellow" if length > self.limit * 0.9 else "dim")
-        self.query_one("#counter", Static).update(Text(f"{length}/{self.limit}", style))
-        self.query_one("#lint", Static).update(lint_text(self.issues))
+        show(self.query_one("#counter", Static), Text(f"{length}/{self.limit}", style), layout=False)  # one line
+        show(self.query_one("#lint", Static), lint_text(self.issues))
         self.post_message(self.Linted(self, self.issues))

@@ -29,7 +29,7 @@ def peak_mb() -> float:
 
 
 def child(db: str | None) -> None:
-    from tui_bench import Hello, SIZE
+    from tui_bench import SIZE, hello_app
 
     async def review() -> None:
         from warmintro.tui.app import make_app
@@ -44,7 +44,7 @@ def child(db: str | None) -> None:
                 await pilot.pause()
 
     async def hello() -> None:
-        async with Hello().run_test(size=SIZE) as pilot:
+        async with hello_app().run_test(size=SIZE) as pilot:
             await pilot.pause()
 
     asyncio.run(review() if db else hello())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from itertools import filterfalse
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from urllib.parse import unquote, urlsplit
@@ -180,8 +181,7 @@ def normalize_name(text: str) -> str:
     text = text or ""
     if text.isascii():  # most names: nothing to decompose, and casefold is lower-casing
         return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(filterfalse(unicodedata.combining, unicodedata.normalize("NFKD", text)))
     return " ".join(text.casefold().split())
 
 

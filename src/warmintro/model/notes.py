@@ -103,12 +103,14 @@ _PITCH_RE = re.compile(
 _MANY_SAME = 5  # the same text sent to this many people reads as a mail merge
 
 
-_DROP_PUNCTUATION = str.maketrans("", "", string.punctuation.replace("'", ""))
+# A regex deletes these faster than str.translate, which looks every character up in a table:
+# the "same text" counter normalises every note ever sent.
+_PUNCTUATION = re.compile("[" + re.escape(string.punctuation.replace("'", "")) + "]+")
 
 
 def _normalise(text: str) -> str:
     text = text.casefold().replace("’", "'")
-    text = text.translate(_DROP_PUNCTUATION)
+    text = _PUNCTUATION.sub("", text)
     return " ".join(text.split())
 
 
@@ -200,15 +202,21 @@ def message_key(text: str) -> str:
     return _normalise(text)
 
 
-def sent_counter(messages) -> Counter:
-    """How often each (normalised) note was sent, for the "same text" rule.
+def note_key(message: str) -> str | None:
+    """What the "same text" rule counts a sent note as: names blanked, so "Hi Ana, …" and
+    "Hi Bo, …" are one text; None for an empty note."""
+    if not message or not message.strip():
+        return None
+    return message_key(_strip_greeting_name(message))
 
-    Names are blanked so "Hi Ana, …" and "Hi Bo, …" count as one text.
-    """
+
+def sent_counter(messages) -> Counter:
+    """How often each (normalised) note was sent, for the "same text" rule."""
     counter: Counter = Counter()
     for message in messages:
-        if message and message.strip():
-            counter[message_key(_strip_greeting_name(message))] += 1
+        key = note_key(message)
+        if key is not None:
+            counter[key] += 1
     return counter
 
 

@@ -33,3 +33,30 @@ def test_gauge_matches_full_recount(tmp_path, week_mode, account):
         s.withdraw([i.id for i in invites[:50] if i.is_open])
         s.undo()
         assert s.gauge(now) == compute_gauge(list(s.invites.values()), s.settings, now, s.strikes_extra)
+
+
+def test_the_same_text_counter_follows_every_send_undo_and_other_terminal_like_a_recount(tmp_path):
+    from warmintro.model.notes import sent_counter
+
+    now = datetime(2026, 3, 18, 15, 0, tzinfo=timezone.utc)
+    db = tmp_path / "db.json"
+    people = [Contact(id=f"c{i}", first_name=f"P{i}") for i in range(12)]
+
+    def recount(store):
+        return sent_counter(i.message for i in store.invites.values())
+
+    with Store.open(db, clock=lambda: now) as mine, Store.open(db, clock=lambda: now) as other:
+        mine.set_settings(Settings(my_name="Sam"))
+        mine.import_batch(people, [], "people")
+        assert mine.sent_notes() == {}  # built now, then kept up to date
+        for i in range(5):
+            mine.send_invite(f"c{i}", f"Hi P{i}, we met at the meetup. Sam")
+        mine.send_invite("c5", "")  # no note: not counted
+        assert mine.sent_notes() == recount(mine) and max(mine.sent_notes().values()) == 5
+        mine.undo()
+        mine.undo()
+        assert mine.sent_notes() == recount(mine) and max(mine.sent_notes().values()) == 4
+        other.refresh()
+        other.send_invite("c9", "Hi P9, we met at the meetup. Sam")
+        mine.refresh()  # another terminal's send counts too
+        assert mine.sent_notes() == recount(mine) and max(mine.sent_notes().values()) == 5

@@ -14,6 +14,7 @@ import gc
 import json
 import os
 import shutil
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from warmintro.model.common import NETWORK_FIELDS
 from warmintro.model.contact import Contact
 from warmintro.model.gauge import Gauge
 from warmintro.model.invite import Invite
+from warmintro.model.notes import note_key, sent_counter
 from warmintro.model.settings import Settings, SettingsError
 from warmintro.model.timeutil import local_now
 from warmintro.store.errors import OperationRefused, StoreCorrupt, StoreError
@@ -115,6 +117,7 @@ class JournalledStore:
         self._settings: Settings | None = None
         self._loading = False
         self._gauge: tuple[int, datetime, Gauge] | None = None
+        self._sent_notes: Counter | None = None  # built on first use, then kept up to date
         self.version = 0
         # Bumped only when a contact changes in a way the common-ground network reads: a skip or a
         # send does not, so the review need not rebuild the network of 30,000 people after each.
@@ -201,6 +204,7 @@ class JournalledStore:
         self._docs = {t: records for t, records in tables.items() if t not in TYPED}
         self.network_version += 1
         self._index = InviteIndex(objs["invites"].values())
+        self._sent_notes = None
         self._settings = None
         if self._journal is not None:
             self._journal.close()
@@ -338,6 +342,9 @@ class JournalledStore:
                     self._index.remove(old)
                 if new is not None:
                     self._index.add(new)
+                if self._sent_notes is not None and (old is None or new is None or old.message != new.message):
+                    self._count_note(old, -1)
+                    self._count_note(new, 1)
             elif table == "meta" and key == "settings":
                 self._settings = None
         self._seq = record["seq"]
@@ -494,6 +501,20 @@ class JournalledStore:
         gauge = self._index.gauge(self._objs["invites"], self.settings, now, self.strikes_extra)
         self._gauge = (self.version, now, gauge)
         return gauge
+
+    def sent_notes(self) -> Mapping[str, int]:
+        """How often each note text was sent, for the lint's "same text" rule. Counting 10,000
+        notes takes tens of milliseconds, so it is done once and then follows each change."""
+        if self._sent_notes is None:
+            self._sent_notes = sent_counter(i.message for i in self._objs["invites"].values())
+        return self._sent_notes
+
+    def _count_note(self, invite: Invite | None, sign: int) -> None:
+        key = None if invite is None else note_key(invite.message)
+        if key is not None:
+            self._sent_notes[key] += sign
+            if self._sent_notes[key] <= 0:
+                del self._sent_notes[key]
 
     def count_invites(self, status: str) -> int:
         return self._index.counts[status]

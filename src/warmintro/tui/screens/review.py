@@ -15,17 +15,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Button, Header, Static, TextArea
 
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
 from warmintro.model import icebreak
-from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render, sent_counter
+from warmintro.model.notes import DEFAULT_TEMPLATES, NoteContext, render
 from warmintro.model.queue import QueueEntry, blocked_reason, build_queue, group_invites, today_target
 from warmintro.model.risk import HIGH, LOW, assess
 from warmintro.tui.widgets.card import PersonCard, card_text, safe, safe_lines
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
+from warmintro.tui.widgets.footer import Footer
 from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
 from warmintro.tui.widgets.note_editor import NoteEditor
 from warmintro.tui.widgets.redraw import show
@@ -113,7 +114,6 @@ class ReviewScreen(Screen):
         self._network_version = -1
         self._queue = None  # the queue as last built, and the store version it still describes
         self._queue_version = -1
-        self._sent: tuple[tuple[int, int], object] | None = None
         self.tally: SessionTally | None = None
         self.summary_shown = False
         self.approach = icebreak.COMMON
@@ -303,7 +303,7 @@ class ReviewScreen(Screen):
         text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
             safe_lines(render(self.template_for(entry.segment), contact, context))
         self.query_one(NoteEditor).load(contact, text, limit=settings.effective_note_limit,
-                                        sent=self.sent_messages(),
+                                        sent=self.store.sent_notes(),
                                         approach=self.approach)
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
                                 (f" · template: {entry.segment} · ", "dim"),
@@ -319,14 +319,6 @@ class ReviewScreen(Screen):
         elif gauge.notes_month.cap is not None and not entry.note_advised:
             notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
         show(self.query_one("#notice", Static), notice)
-
-    def sent_messages(self):
-        """How often each note text was sent, for the "same text" lint; counted again only when invitations change."""
-        store = self.store
-        key = (len(store.invites), store.gauge().lifetime.used)
-        if self._sent is None or self._sent[0] != key:
-            self._sent = (key, sent_counter(i.message for i in store.invites.values()))
-        return self._sent[1]
 
     def action_approach(self) -> None:
         if self.entry is None:

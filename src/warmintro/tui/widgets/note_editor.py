@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from typing import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -49,10 +49,10 @@ class NoteEditor(Vertical):
         super().__init__(id=id)
         self.contact: Contact | None = None
         self.limit = 300
-        self.sent: Counter = Counter()
+        self.sent: Mapping[str, int] = {}
         self.issues: list[LintIssue] = []
         self.approach = ""
-        self._linted: tuple | None = None
+        self._linted: str | None = None  # the text the lint lines describe
 
     def compose(self) -> ComposeResult:
         yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
@@ -63,7 +63,7 @@ class NoteEditor(Vertical):
     def text(self) -> str:
         return self.query_one(TextArea).text
 
-    def load(self, contact: Contact, text: str, *, limit: int, sent: Counter, approach: str = "") -> None:
+    def load(self, contact: Contact, text: str, *, limit: int, sent: Mapping[str, int], approach: str = "") -> None:
         self.contact, self.limit, self.sent, self.approach = contact, limit, sent, approach
         self.query_one(TextArea).load_text(text)
         self.relint()
@@ -80,16 +80,16 @@ class NoteEditor(Vertical):
         return any(i.level == "block" for i in self.issues)
 
     @on(TextArea.Changed)
+    def edited(self) -> None:
+        # load() lints at once, and the TextArea then reports that same text as Changed: linting
+        # it again would redraw the lint lines, and the whole screen with them, for nothing.
+        if self.text != self._linted:
+            self.relint()
+
     def relint(self) -> None:
         if self.contact is None:
             return
-        text = self.text
-        # load() lints at once, and the TextArea then reports the same text as Changed: linting
-        # it again would redraw the lint lines, and the whole screen with them, for nothing.
-        linted = (text, self.contact, self.limit, self.approach, self.sent)
-        if self._linted is not None and all(a is b or a == b for a, b in zip(linted, self._linted)):
-            return
-        self._linted = linted
+        text = self._linted = self.text
         self.issues = lint(text, self.contact, limit=self.limit, sent_messages_counter=self.sent,
                            approach=self.approach)
         length = len(text.strip())

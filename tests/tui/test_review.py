@@ -395,3 +395,38 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store):
             assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
             await pilot.press("k")
             await pilot.pause()
+
+
+def footer_keys(app) -> list[tuple[str, bool]]:
+    from textual.widgets._footer import FooterKey
+
+    return [(key.description, not key.has_class("-disabled")) for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_follows_what_the_keys_do_and_is_rebuilt_only_when_that_changes(review_app, monkeypatch):
+    from warmintro.tui.widgets.footer import Footer
+
+    rebuilt = []
+    original = Footer.recompose
+
+    async def counted(self):
+        rebuilt.append(footer_keys(review_app))
+        return await original(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    async with review_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        on_card = footer_keys(review_app)
+        assert ("Skip", True) in on_card and not any(d == "Done writing" for d, _ in on_card)
+        rebuilt.clear()
+        for _ in range(3):  # skipping changes the card, not the keys
+            await pilot.press("k")
+            await pilot.pause()
+        assert rebuilt == []
+        await pilot.press("w")  # writing: the writing keys appear
+        await pilot.pause()
+        assert ("Done writing", True) in footer_keys(review_app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert footer_keys(review_app) == on_card
+        assert len(rebuilt) == 2  # once into the note, once back: not once per signal

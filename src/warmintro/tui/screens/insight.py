@@ -7,10 +7,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from warmintro.model import icebreak, insight
 from warmintro.tui.screens.base import SubScreen
+from warmintro.tui.widgets.footer import Footer
 
 WEEKS = 12
 BAR_WIDTH = 24

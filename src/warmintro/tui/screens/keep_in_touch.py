@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from warmintro.model.contact import Contact
 from warmintro.model.keep_in_touch import (FollowUp, UpdateDue, commercial_refusal, open_followups,
                                            suggested_note, updates_due)
 from warmintro.tui.screens.base import SubScreen
 from warmintro.tui.widgets.card import safe, safe_lines
+from warmintro.tui.widgets.footer import Footer
 
 LIST_CSS = """
 {name} #kit-title {{ padding: 0 1; text-style: bold; color: $primary; }}

@@ -7,12 +7,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import InviteStatus
 from warmintro.tui.widgets.dialogs import Ask
 from warmintro.tui.widgets.card import safe
+from warmintro.tui.widgets.footer import Footer
 
 
 class OutcomesScreen(Screen):

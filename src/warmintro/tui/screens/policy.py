@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Switch, TextArea
+from textual.widgets import DataTable, Header, Input, Label, Static, Switch, TextArea
 
 from warmintro.model.policy import FLAG_RULES, LIST_RULES, Policy, parse_list
 from warmintro.model.queue import build_queue, group_invites
 from warmintro.tui.screens.base import SubScreen
 from warmintro.tui.widgets.card import safe
+from warmintro.tui.widgets.footer import Footer
 
 LIST_LABELS = {
     "include_tags": "Only these tags", "exclude_tags": "Never these tags",

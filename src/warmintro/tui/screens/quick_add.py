@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from warmintro.model.contact import (Contact, Note, clean_text, merge_contacts, new_id, normalize_email,
                                      normalize_linkedin_url, split_full_name)
@@ -18,6 +18,7 @@ from warmintro.model.duplicates import likely_duplicates
 from warmintro.model.durations import DurationError, parse_day
 from warmintro.tui.widgets.dialogs import Confirm
 from warmintro.tui.widgets.card import safe
+from warmintro.tui.widgets.footer import Footer
 
 # (input id, label, placeholder); the event fields stay for the whole batch.
 EVENT_FIELDS = [("event", "Event", "e.g. Lisbon Tech Meetup"), ("met_on", "Date", "today, yesterday, 20 Nov")]

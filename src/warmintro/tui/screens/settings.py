@@ -7,10 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from warmintro.model.settings import Settings, SettingsError
 from warmintro.tui.screens.base import SubScreen
+from warmintro.tui.widgets.footer import Footer
 
 # (field, label, why it matters): the order is the order on screen.
 FIELDS = (

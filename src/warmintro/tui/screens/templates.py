@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from warmintro.model import icebreak
@@ -21,6 +21,7 @@ from warmintro.model.notes import DEFAULT_TEMPLATES, PLACEHOLDERS, NoteContext, 
 from warmintro.model.segments import LABELS, SEGMENTS, segment_of
 from warmintro.tui.screens.base import SubScreen
 from warmintro.tui.widgets.card import safe, safe_lines
+from warmintro.tui.widgets.footer import Footer
 from warmintro.tui.widgets.note_editor import lint_text
 
 SAMPLE = Contact(id="sample", first_name="Jordan", last_name="Lee", company="Northwind", position="Product lead",

@@ -10,13 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from warmintro.exporting import checklist_format, withdraw_checklist
 from warmintro.model.durations import humanize_span
 from warmintro.model.invite import Invite, cooldown_until
 from warmintro.tui.widgets.dialogs import Ask, Confirm
 from warmintro.tui.widgets.card import safe
+from warmintro.tui.widgets.footer import Footer
 
 MARK_ON, MARK_OFF = "[x]", "[ ]"
 

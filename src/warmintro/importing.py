@@ -6,28 +6,13 @@ anything is locked or written (imports are all-or-nothing).
 
 from __future__ import annotations
 
-import gc
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from warmintro.gcpause import no_cyclic_gc
 from warmintro.importers import ImportFailure, ParsedFile, read_file
 from warmintro.model.identity import plan_import
-
-
-@contextmanager
-def no_cyclic_gc():
-    """Reading and planning 30,000 rows makes hundreds of thousands of objects and no cycles: the
-    cyclic collector would walk them again and again, which made a 30k import 1.6x slower and its
-    growth worse than linear (bench/import_bench.py). Reference counting still frees everything."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def run_import(args, db_path: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:

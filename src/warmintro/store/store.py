@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping
 
+from warmintro.gcpause import no_cyclic_gc
 from warmintro.model.common import NETWORK_FIELDS
 from warmintro.model.contact import Contact
 from warmintro.model.gauge import Gauge
@@ -163,23 +164,18 @@ class JournalledStore:
             raise
 
     def _load(self) -> None:
-        # Building 30,000 contacts makes millions of objects and no garbage: the cyclic
-        # collector would only walk them over and over.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._load_unguarded()
-        finally:
-            # The loaded records live as long as the store: keep them out of every later
-            # collection, which would otherwise walk all of them again (a third of the open time).
-            # Only on a process's first load: freezing again later (a reload in a long review)
-            # would also freeze whatever cyclic garbage the UI holds at that moment, for good.
-            global _FROZEN
-            if not _FROZEN:
-                gc.freeze()
-                _FROZEN = True
-            if collecting:
-                gc.enable()
+        with no_cyclic_gc():
+            try:
+                self._load_unguarded()
+            finally:
+                # The loaded records live as long as the store: keep them out of every later
+                # collection, which would otherwise walk all of them again (a third of the open time).
+                # Only on a process's first load: freezing again later (a reload in a long review)
+                # would also freeze whatever cyclic garbage the UI holds at that moment, for good.
+                global _FROZEN
+                if not _FROZEN:
+                    gc.freeze()
+                    _FROZEN = True
 
     def _load_unguarded(self) -> None:
         if not self.path.exists() and (self.newest_good_backup() is not None or self._journal_has_records()):
@@ -506,7 +502,8 @@ class JournalledStore:
         """How often each note text was sent, for the lint's "same text" rule. Counting 10,000
         notes takes tens of milliseconds, so it is done once and then follows each change."""
         if self._sent_notes is None:
-            self._sent_notes = sent_counter(i.message for i in self._objs["invites"].values())
+            with no_cyclic_gc():
+                self._sent_notes = sent_counter(i.message for i in self._objs["invites"].values())
         return self._sent_notes
 
     def _count_note(self, invite: Invite | None, sign: int) -> None:

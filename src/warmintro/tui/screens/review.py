@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Static, TextArea
 
+from warmintro.gcpause import freeze_survivors, no_cyclic_gc
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
@@ -141,6 +142,7 @@ class ReviewScreen(Screen):
         self.tally = SessionTally(self.store.now(), self.store.gauge())
         self.app.store_changed.subscribe(self, self._store_changed)
         self.advance()
+        self.call_after_refresh(freeze_survivors)  # once the first card is on screen
         if not self.store.settings.my_name.strip():
             self.ask_my_name()
 
@@ -161,7 +163,8 @@ class ReviewScreen(Screen):
     def network(self) -> Network:
         """Who the user knows, rebuilt only when a change touched what it is built from."""
         if self._network is None or self._network_version != self.store.network_version:
-            self._network = Network.build(self.store.contacts.values())
+            with no_cyclic_gc():
+                self._network = Network.build(self.store.contacts.values())
             self._network_version = self.store.network_version
         return self._network
 
@@ -187,8 +190,9 @@ class ReviewScreen(Screen):
         notes_left = gauge.notes_month.left  # None on premium
         if self._queue is not None and self._queue_version == (store.version, notes_left):
             return self._queue
-        queue = self._queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings, store.now(),
-                            notes_left=notes_left, policy=store.policy)
+        with no_cyclic_gc():
+            queue = self._queue = build_queue(store.contacts, group_invites(store.invites.values()), store.settings,
+                                              store.now(), notes_left=notes_left, policy=store.policy)
         self.excluded = len(queue.excluded)
         self._queue_version = (store.version, notes_left)
         return queue

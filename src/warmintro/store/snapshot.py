@@ -15,6 +15,7 @@ absent field with its default far more slowly than it reads a present one.
 from __future__ import annotations
 
 from datetime import timezone
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -120,32 +121,33 @@ def load_tables(path: Path) -> dict[str, dict[str, Any]] | None:
 
 def _make_aware(contacts, invites) -> None:
     """A time written without a zone (by hand, say) is UTC, as Contact.from_dict reads it:
-    the model compares aware times only. Looked at through attrgetter: this visits every record."""
+    the model compares aware times only. The check walks every time in the file, so it runs
+    as a chain of C-level iterators; only a file that has a naive time takes the slow path."""
+    contacts, invites = list(contacts), list(invites)
+    times = chain(chain.from_iterable(map(_CONTACT_TIMES, contacts)),
+                  map(_AT, chain.from_iterable(map(_NOTES, contacts))),
+                  chain.from_iterable(map(_INVITE_TIMES, invites)))
+    if None not in set(map(_TZINFO, filter(None, times))):
+        return
+    utc = timezone.utc
     for contact in contacts:
-        for value in _CONTACT_TIMES(contact):
+        for name in CONTACT_DATETIMES:
+            value = getattr(contact, name)
             if value is not None and value.tzinfo is None:
-                _fix_contact(contact)
-                break
+                setattr(contact, name, value.replace(tzinfo=utc))
         for note in contact.notes:
             if note.at.tzinfo is None:
-                note.at = note.at.replace(tzinfo=timezone.utc)
+                note.at = note.at.replace(tzinfo=utc)
     for invite in invites:
-        sent_at, status_at = _INVITE_TIMES(invite)
-        if sent_at.tzinfo is None:
-            invite.sent_at = sent_at.replace(tzinfo=timezone.utc)
-        if status_at is not None and status_at.tzinfo is None:
-            invite.status_at = status_at.replace(tzinfo=timezone.utc)
-
-
-def _fix_contact(contact: Contact) -> None:
-    for name in CONTACT_DATETIMES:
-        value = getattr(contact, name)
-        if value is not None and value.tzinfo is None:
-            setattr(contact, name, value.replace(tzinfo=timezone.utc))
+        if invite.sent_at.tzinfo is None:
+            invite.sent_at = invite.sent_at.replace(tzinfo=utc)
+        if invite.status_at is not None and invite.status_at.tzinfo is None:
+            invite.status_at = invite.status_at.replace(tzinfo=utc)
 
 
 _CONTACT_TIMES = attrgetter(*CONTACT_DATETIMES)
 _INVITE_TIMES = attrgetter("sent_at", "status_at")
+_NOTES, _AT, _TZINFO = attrgetter("notes"), attrgetter("at"), attrgetter("tzinfo")
 
 
 def save_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:

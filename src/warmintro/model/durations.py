@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
 
 
 class DurationError(ValueError):
     pass
+
+
+def _date_parser():
+    # dateutil's parser (and the time zone machinery it brings) is a tenth of the review's own
+    # import time, and only a typed date needs it: imported on first use.
+    from dateutil import parser
+
+    return parser
 
 
 _UNITS = {
@@ -85,7 +92,7 @@ def parse_when(text: str, now: datetime) -> datetime:
     except OverflowError:
         raise DurationError(f"{text!r} is too far away") from None
     try:
-        parsed = date_parser.parse(cleaned, default=start_of_today.replace(tzinfo=None))
+        parsed = _date_parser().parse(cleaned, default=start_of_today.replace(tzinfo=None))
     except (ValueError, OverflowError):
         raise DurationError(f"cannot read {text!r} as a date (try 3d, 2w, 'next monday' or 2026-12-01)") from None
     if parsed.tzinfo is None:
@@ -127,6 +134,6 @@ def parse_day(text: str, now: datetime):
     if cleaned == "yesterday":
         return (now - timedelta(days=1)).date()
     try:
-        return date_parser.parse(cleaned, default=now.replace(tzinfo=None)).date()
+        return _date_parser().parse(cleaned, default=now.replace(tzinfo=None)).date()
     except (ValueError, OverflowError):
         raise DurationError(f"cannot read {text!r} as a date (try 2026-11-20, 'yesterday' or '20 Nov')") from None

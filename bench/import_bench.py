@@ -27,7 +27,7 @@ from benchlib import (COMPANIES, FIRST, LAST, POSITIONS, Store, add_size_argumen
                       print_growth, print_table, sizes_from, summary)
 
 from warmintro.importers import read_file  # noqa: E402
-from warmintro.importing import no_cyclic_gc  # noqa: E402
+from warmintro.gcpause import no_cyclic_gc  # noqa: E402
 from warmintro.model.contact import Contact  # noqa: E402
 from warmintro.model.identity import plan_import  # noqa: E402
 

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from warmintro.model.contact import Contact
+from warmintro.model.contact import Contact, normalize_linkedin_url
 from warmintro.model.durations import DurationError, parse_day, parse_duration, parse_when
 from warmintro.model.icebreak import APPROACHES
 from warmintro.model.notes import NoteContext, lint, render
@@ -112,3 +112,24 @@ def test_theme_files_load_or_name_file_and_field(tmp_path, body):
     except ThemeFileError as exc:
         one_line(str(exc))
         assert str(exc).startswith("user-theme.toml: ")
+
+
+_URL_PARTS = st.tuples(
+    st.sampled_from(["", "http://", "https://", "HTTPS://", "ftp://", "https://user@", "//"]),
+    st.sampled_from(["", "www.", "uk.", "Www.", "evil", ".", "a_b.", "ü.", "x.y."]),
+    st.sampled_from(["linkedin.com", "LinkedIn.COM", "linkedin.com.evil.com", "linkedin.co", "linkedin.com:443"]),
+    st.sampled_from(["/in/", "/IN/", "/pub/", "/fr/in/", "/in//", "/company/", "/in/ "]),
+    st.text(alphabet=string.ascii_letters + string.digits + "-_%20éü/?#. \t\n\\", max_size=20),
+    st.sampled_from(["", "/", "//", "/details", "?trk=x", "#top", " ", "/12/345/678"]),
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(_URL_PARTS)
+def test_the_fast_path_for_profile_urls_agrees_with_the_full_parse(parts):
+    # normalize_linkedin_url takes a regex shortcut for the common form; the slow path is the reference.
+    from warmintro.model.contact import _normalize_url_by_parts
+
+    url = "".join(parts).strip()
+    expected = _normalize_url_by_parts(url) if url else ""
+    assert normalize_linkedin_url(url) == expected

@@ -8,6 +8,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -108,6 +109,7 @@ def csv_rows(text: str, path: Path, limit: int | None = None,
     return rows
 
 
+@lru_cache(maxsize=1024)  # asked for each column's name on every row: a 30k file asks 200,000 times
 def header_key(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").strip().strip('"').casefold().split())
 
@@ -198,6 +200,7 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
+@lru_cache(maxsize=4096)  # thousands of connections share a day; the result is immutable
 def parse_date_time(value: str) -> tuple[date, time | None]:
     """The date (and time, if written) of the forms LinkedIn and Excel write.
 

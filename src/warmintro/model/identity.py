@@ -344,7 +344,7 @@ class _Planner:
             pass
         elif cid in self.batch_new:
             self.plan.merged += 1
-        elif merged.to_dict() == base.to_dict():
+        elif merged == base:
             self.plan.unchanged += 1
         elif from_elsewhere:
             self.plan.merged += 1
@@ -455,7 +455,7 @@ class _Planner:
     def finish(self) -> ImportPlan:
         for cid, contact in self.work.items():
             original = self.existing.get(cid)
-            if original is None or contact.to_dict() != original.to_dict():
+            if original is None or contact != original:
                 self.plan.contacts.append(contact)
         self.plan.invites = [i for i in self.invites.values() if i.id in self.changed_invites]
         return self.plan

@@ -84,3 +84,35 @@ def test_no_email_tag_or_note_is_lost_and_profiles_never_merge(batch):
     # Every outgoing invitation is held once, against a real contact.
     ids = {c.id for c in plan.contacts}
     assert all(i.contact_id in ids for i in plan.invites)
+
+
+_LETTERS = "aaeinorstlmc "
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None)
+@given(st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=24), min_size=1, max_size=60),
+       st.text(alphabet=_LETTERS, min_size=1, max_size=24), st.data())
+def test_the_trigram_index_finds_exactly_the_close_names_a_full_scan_finds(names, query, data):
+    # A big employer's names are looked up through an index; it must narrow the scan, never change it.
+    from rapidfuzz import fuzz, process
+
+    from warmintro.model.identity import NAME_SCORE, NameBlock
+
+    names = names + [data.draw(st.sampled_from(names)) + data.draw(st.sampled_from(["", "a", "e", " m"]))]
+    indexed, scanned = NameBlock(), NameBlock()
+    indexed.INDEX_FROM = 1  # index from the first name
+    scanned.INDEX_FROM = 10 ** 9
+    for n, name in enumerate(names):
+        indexed.add(name, f"c{n}")
+        scanned.add(name, f"c{n}")
+    gone = data.draw(st.sampled_from(names))  # and after a name leaves the block
+    for block in (indexed, scanned):
+        for n, name in enumerate(names):
+            if name == gone:
+                block.discard(name, f"c{n}")
+    assert indexed.grams is not None and scanned.grams is None
+    for probe in (query, data.draw(st.sampled_from(names))):
+        expected = {key: score for key, score, _ in
+                    process.extract(probe, list(scanned.ids), scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)}
+        assert dict(indexed.close_names(probe)) == expected
+        assert dict(scanned.close_names(probe)) == expected

@@ -52,6 +52,99 @@ def name_key(contact: Contact) -> str:
     return _name_key(contact.full_name)
 
 
+# A ratio of NAME_SCORE allows this many insertions and deletions per character of the shorter
+# name at most: d <= s(m + n) with n <= m + d gives d <= 2sm / (1 - s), s = 1 - NAME_SCORE / 100.
+_EDITS_PER_CHAR = 2 * (1 - NAME_SCORE / 100) / (NAME_SCORE / 100)
+_GRAM = 3
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+
+
+class NameBlock:
+    """The (token-sorted) names at one company, each with the contacts holding it.
+
+    Finding the close names scans them all with rapidfuzz, which is quick for a few hundred but
+    makes the import quadratic at a big employer. From INDEX_FROM names on, a trigram index
+    narrows the scan, exactly: a name within d insertions and deletions of the query keeps at
+    least one of d + 1 pieces of the query intact, so it holds every trigram of that piece.
+    Only the names that do are scored; the score decides, as before.
+    """
+
+    INDEX_FROM = 300
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+        self.grams: dict[str, set[str]] | None = None
+
+    def add(self, key: str, cid: str) -> None:
+        ids = self.ids.get(key)
+        if ids is not None:
+            ids.add(cid)
+            return
+        self.ids[key] = {cid}
+        if self.grams is not None:
+            self._index(key)
+        elif len(self.ids) >= self.INDEX_FROM:
+            self.grams = {}
+            for known in self.ids:
+                self._index(known)
+
+    def discard(self, key: str, cid: str) -> None:
+        ids = self.ids.get(key)
+        if ids is None:
+            return
+        ids.discard(cid)
+        if ids:
+            return
+        del self.ids[key]
+        if self.grams is not None:
+            for gram in _grams(key):
+                holders = self.grams[gram]
+                holders.discard(key)
+                if not holders:
+                    del self.grams[gram]
+
+    def _index(self, key: str) -> None:
+        for gram in _grams(key):
+            holders = self.grams.get(gram)
+            if holders is None:
+                self.grams[gram] = {key}
+            else:
+                holders.add(key)
+
+    def close_names(self, name: str) -> list[tuple[str, float]]:
+        """Every name here whose ratio to *name* reaches NAME_SCORE, with its score."""
+        if len(self.ids) == 1 and name in self.ids:
+            return [(name, 100.0)]
+        choices = self._candidates(name) if self.grams is not None else None
+        if choices is None:
+            choices = self.ids.keys()
+        elif not choices:
+            return []
+        return [(key, score) for key, score, _ in
+                process.extract(name, choices, scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)]
+
+    def _candidates(self, name: str) -> set[str] | None:
+        """The names holding every trigram of at least one piece of *name*; None: scan them all."""
+        edits = int(_EDITS_PER_CHAR * len(name) + 1e-9)  # the most a close name can be away
+        count = edits + 1
+        size, extra = divmod(len(name), count)
+        if size < _GRAM:
+            return None  # pieces too short to look up
+        found: set[str] = set()
+        start = 0
+        for n in range(count):
+            end = start + size + (n < extra)
+            holders = [self.grams.get(gram) for gram in _grams(name[start:end])]
+            start = end
+            if all(h is not None for h in holders):
+                holders.sort(key=len)
+                found |= holders[0].intersection(*holders[1:])
+        return found
+
+
 class ContactIndex:
     """Contacts by LinkedIn URL, by email, by name, and by company (for the fuzzy name rule)."""
 
@@ -59,7 +152,7 @@ class ContactIndex:
         self.by_url: dict[str, str] = {}
         self.by_email: dict[str, list[str]] = {}
         self.by_name: dict[str, set[str]] = {}
-        self.by_company: dict[str, dict[str, set[str]]] = {}
+        self.by_company: dict[str, NameBlock] = {}
         # Stored records only, by (file, name): a file read again finds its own records, while
         # two people with one name in one file (and nothing else to tell them apart) never fold
         # into each other: a stored record is claimed by at most one row of each file.
@@ -78,7 +171,12 @@ class ContactIndex:
         """Index *contact*, again after a merge: URL and email keys accumulate (a merge only
         adds them), name keys follow the current name and company."""
         self.contacts[contact.id] = contact
-        self._forget_name(contact.id)
+        name = name_key(contact)
+        company = company_key(contact.company) if name else ""
+        if self._name_keys.get(contact.id) != (name, company) or not name:
+            self._forget_name(contact.id)
+            if name:
+                self._add_name(contact.id, name, company)
         url = _url_key(contact.linkedin_url)
         if url:
             self.by_url.setdefault(url, contact.id)
@@ -88,13 +186,15 @@ class ContactIndex:
                 ids = self.by_email.setdefault(key, [])
                 if contact.id not in ids:
                     ids.append(contact.id)
-        name = name_key(contact)
-        if name:
-            self.by_name.setdefault(name, set()).add(contact.id)
-            company = company_key(contact.company)
-            if company:
-                self.by_company.setdefault(company, {}).setdefault(_sorted_tokens(name), set()).add(contact.id)
-            self._name_keys[contact.id] = (name, company)
+
+    def _add_name(self, cid: str, name: str, company: str) -> None:
+        self.by_name.setdefault(name, set()).add(cid)
+        if company:
+            block = self.by_company.get(company)
+            if block is None:
+                block = self.by_company[company] = NameBlock()
+            block.add(_sorted_tokens(name), cid)
+        self._name_keys[cid] = (name, company)
 
     def _forget_name(self, cid: str) -> None:
         """Drop the name keys a merge has made stale (a filled-in surname, a new company).
@@ -108,7 +208,9 @@ class ContactIndex:
         name, company = old
         _discard(self.by_name, name, cid)
         if company:
-            _discard(self.by_company.get(company, {}), _sorted_tokens(name), cid)
+            block = self.by_company.get(company)
+            if block is not None:
+                block.discard(_sorted_tokens(name), cid)
 
     def find(self, contact: Contact) -> str | None:
         """The id of the contact *contact* already is, or None.
@@ -160,19 +262,13 @@ class ContactIndex:
         if len(name.split()) < 2 or not company:
             return None
         block = self.by_company.get(company)
-        if not block:
+        if block is None or not block.ids:
             return None
-        # Keys are token-sorted already, so plain ratio here is token_sort_ratio without re-sorting.
-        name = _sorted_tokens(name)
-        if name in block and len(block) == 1:
-            scored = [(name, 100.0)]
-        else:
-            scored = [(key, score) for key, score, _ in
-                      process.extract(name, block.keys(), scorer=fuzz.ratio, score_cutoff=NAME_SCORE, limit=None)]
+        scored = block.close_names(_sorted_tokens(name))
         # Of several close namesakes at one company: the one already holding this row (so a
         # re-import agrees with the first import), then the closest name.
         ranked = sorted(((not _holds(self.contacts[cid], contact), -score, cid)
-                         for key, score in scored for cid in block[key]))
+                         for key, score in scored for cid in block.ids[key]))
         for _, _, cid in ranked:
             if self._compatible(cid, url):
                 return cid

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("store_bench.py", "tui_bench.py", "import_bench.py", "memory_bench.py")
+SCRIPTS = ("store_bench.py", "model_bench.py", "tui_bench.py", "import_bench.py", "memory_bench.py")
 
 
 def main(argv: list[str]) -> int:

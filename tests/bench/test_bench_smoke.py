@@ -19,8 +19,10 @@ def run(script: str, *args: str) -> dict:
 
 
 @pytest.mark.parametrize("script,args,keys", [
-    ("store_bench.py", ("--sizes", "200,400", "--actions", "3"), {"worst_action_p95_ms", "open", "baseline_json_loads"}),
-    ("tui_bench.py", ("--sizes", "200", "--starts", "1", "--presses", "3"), {"first_card", "hello_world", "next_card"}),
+    ("store_bench.py", ("--sizes", "200,400", "--actions", "3"), {"worst_action_p95_ms", "open", "baseline_json_loads", "fold_on_close"}),
+    ("model_bench.py", ("--sizes", "200,400", "--repeat", "1"), {"queue", "network", "sent_counter", "one_lint"}),
+    ("tui_bench.py", ("--sizes", "200", "--starts", "1", "--presses", "3"), {"first_card", "hello_world", "next_card",
+                                                                              "first_card_after_imports"}),
     ("import_bench.py", ("--sizes", "200", "--repeat", "1"), {"connections_csv", "vcard", "baseline_dictreader"}),
     ("memory_bench.py", ("--sizes", "200",), {"peak_rss_mb", "db_mb"}),
 ], ids=lambda v: v if isinstance(v, str) else None)

@@ -25,7 +25,14 @@ from benchlib import Settings, Store, add_size_arguments, build, emit, growth, i
 
 
 def peak_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux reports KiB
+    """This process's own peak RSS. Not ru_maxrss: Linux carries that high-water mark across
+    exec, so a child started by a parent that had just built a 30k database reported the
+    parent's peak (the figures before 2026-12-01 were inflated by it). VmHWM starts afresh."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # not Linux
 
 
 def child(db: str | None) -> None:

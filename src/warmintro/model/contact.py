@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from itertools import filterfalse
-from operator import attrgetter
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from itertools import filterfalse
+from operator import attrgetter
 from urllib.parse import unquote, urlsplit
 
 from warmintro.model.timeutil import date_from_iso, date_to_iso, from_iso, to_iso

@@ -173,7 +173,8 @@ class ContactIndex:
         self.contacts[contact.id] = contact
         name = name_key(contact)
         company = company_key(contact.company) if name else ""
-        if self._name_keys.get(contact.id) != (name, company) or not name:
+        # (an unnamed contact's ("", "") is never recorded, so it always takes this branch)
+        if self._name_keys.get(contact.id) != (name, company):
             self._forget_name(contact.id)
             if name:
                 self._add_name(contact.id, name, company)

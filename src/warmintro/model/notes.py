@@ -231,4 +231,5 @@ def _strip_greeting_name(text: str) -> str:
 
 
 def same_text_count(text: str, counter: Mapping[str, int]) -> int:
-    return counter.get(message_key(_strip_greeting_name(text)), 0)
+    key = note_key(text)
+    return 0 if key is None else counter.get(key, 0)

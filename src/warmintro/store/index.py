@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from operator import attrgetter
 from dataclasses import fields, replace
 from datetime import datetime, timedelta, timezone
+from operator import attrgetter
 from typing import Iterable, Mapping
 
 from warmintro.model.contact import Contact

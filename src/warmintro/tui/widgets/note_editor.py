@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Mapping
 from dataclasses import dataclass
+from typing import Mapping
 
 from rich.text import Text
 from textual import on

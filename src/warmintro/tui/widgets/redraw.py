@@ -18,12 +18,10 @@ def same_text(a: object, b: object) -> bool:
     return False
 
 
-def show(widget: Static, content: Text, *, layout: bool = True) -> bool:
-    """Update *widget* unless it already shows *content*; True when it was redrawn.
+def show(widget: Static, content: Text, *, layout: bool = True) -> None:
+    """Update *widget* unless it already shows *content*.
 
     layout=False for a widget whose size the content cannot change (one fixed line).
     """
-    if same_text(widget.content, content):
-        return False
-    widget.update(content, layout=layout)
-    return True
+    if not same_text(widget.content, content):
+        widget.update(content, layout=layout)

@@ -39,6 +39,9 @@ def child(db: str | None) -> None:
     from tui_bench import SIZE, hello_app
 
     async def review() -> None:
+        from warmintro.gcpause import pause_for_start
+
+        pause_for_start()  # as cmd_review does
         from warmintro.tui.app import make_app
 
         with Store.open(db) as store:

@@ -117,6 +117,9 @@ def child_start(target: str) -> None:
         result = asyncio.run(hello_start(t_imported))
     else:
         import warmintro.cli  # noqa: F401  (what `warmintro review` imports before it opens anything)
+        from warmintro.gcpause import pause_for_start
+
+        pause_for_start()  # as cmd_review does, before it imports the TUI and opens the database
         import warmintro.tui.app  # noqa: F401
 
         t_imported = time.monotonic()
@@ -184,7 +187,7 @@ async def hello_keys(count: int) -> tuple[list[float], list[float]]:
 
 
 def run_size(contacts: int, starts: int, press_count: int) -> dict:
-    from benchlib import Settings, Store, build, invites_for, print_table, ratio, summary
+    from benchlib import Settings, Store, build, compile_bytecode, invites_for, print_table, ratio, summary
 
     directory = Path(tempfile.mkdtemp(prefix="warmintro-tui-bench-"))
     try:
@@ -194,7 +197,9 @@ def run_size(contacts: int, starts: int, press_count: int) -> dict:
             store.set_settings(Settings(**{**store.settings.to_dict(), "my_name": "Bench"}))
         # Alternated, so a machine whose speed drifts (a shared VM) slows both alike.
         hello, cards = [], []
-        fresh_process_start(None)  # warm the file cache and the bytecode once, untimed
+        compile_bytecode()
+        fresh_process_start(None)  # warm the file cache once, untimed
+        fresh_process_start(path)
         for _ in range(starts):
             hello.append(fresh_process_start(None))
             cards.append(fresh_process_start(path))

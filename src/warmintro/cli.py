@@ -116,6 +116,9 @@ def _write_output(text: str, output: str | None) -> None:
 
 
 def cmd_review(args, db_path: Path, start: str = "review", **options) -> int:
+    from warmintro.gcpause import pause_for_start
+
+    pause_for_start()  # until the first screen is up: the app's on_mount turns the collector back on
     from warmintro.tui.app import make_app
 
     with _open(db_path) as store:

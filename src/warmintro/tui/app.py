@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.signal import Signal
 
+from warmintro.gcpause import freeze_survivors
 from warmintro.store import OperationRefused, Store, StoreError
 from warmintro.tui import themes
 from warmintro.tui.commands import WarmintroCommands
@@ -47,6 +48,9 @@ class WarmintroApp(App[int]):
         return dict(themes.APP_VARIABLES)
 
     def on_mount(self) -> None:
+        # Runs once the first screen's first frame is out (the first card, say): from then on the
+        # collector leaves the loaded people alone, and it runs again if the start paused it.
+        self.call_after_refresh(freeze_survivors)
         self.set_interval(REFRESH_SECONDS, self.pull_changes)
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", timeout=10, markup=False)

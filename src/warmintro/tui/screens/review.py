@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Static, TextArea
 
-from warmintro.gcpause import freeze_survivors, no_cyclic_gc
+from warmintro.gcpause import no_cyclic_gc
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
@@ -142,7 +142,6 @@ class ReviewScreen(Screen):
         self.tally = SessionTally(self.store.now(), self.store.gauge())
         self.app.store_changed.subscribe(self, self._store_changed)
         self.advance()
-        self.call_after_refresh(freeze_survivors)  # once the first card is on screen
         if not self.store.settings.my_name.strip():
             self.ask_my_name()
 

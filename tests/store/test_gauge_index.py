@@ -60,3 +60,29 @@ def test_the_same_text_counter_follows_every_send_undo_and_other_terminal_like_a
         other.send_invite("c9", "Hi P9, we met at the meetup. Sam")
         mine.refresh()  # another terminal's send counts too
         assert mine.sent_notes() == recount(mine) and max(mine.sent_notes().values()) == 5
+
+
+def test_the_gauge_asked_again_at_once_follows_every_change_it_counts(tmp_path):
+    """Within a second the store answers the gauge from the one it has: only after a change to
+    invitations, settings or strikes, here or in another terminal, must it count again."""
+    now = datetime(2026, 3, 18, 15, 0, tzinfo=timezone.utc)
+    db = tmp_path / "db.json"
+
+    def fresh(store):
+        return compute_gauge(list(store.invites.values()), store.settings, now, store.strikes_extra)
+
+    with Store.open(db, clock=lambda: now) as mine, Store.open(db, clock=lambda: now) as other:
+        mine.import_batch([Contact(id=f"c{i}", first_name=f"P{i}") for i in range(6)], [], "people")
+        first = mine.gauge()
+        mine.skip("c0")
+        assert mine.gauge() is first  # a skip counts for nothing on the gauge
+        mine.send_invite("c1", "")
+        assert mine.gauge() == fresh(mine) and mine.gauge().today.used == first.today.used + 1
+        mine.set_settings(Settings(daily_batch=3))
+        assert mine.gauge() == fresh(mine) and mine.gauge().today.cap == 3
+        mine.undo()
+        assert mine.gauge() == fresh(mine)
+        other.refresh()
+        other.send_invite("c2", "")
+        mine.refresh()
+        assert mine.gauge() == fresh(mine) and mine.gauge().today.used == first.today.used + 2

@@ -123,6 +123,9 @@ class JournalledStore:
         # Bumped only when a contact changes in a way the common-ground network reads: a skip or a
         # send does not, so the review need not rebuild the network of 30,000 people after each.
         self.network_version = 0
+        # Bumped only when what the gauge counts can change (invitations, settings, strikes): after
+        # a skip the review redraws the gauge from the one it has.
+        self.gauge_version = 0
         self.warnings: list[str] = []
         self._lock: FileLock | None = None
         self._journal: Journal | None = None
@@ -199,6 +202,7 @@ class JournalledStore:
         self._objs = objs
         self._docs = {t: records for t, records in tables.items() if t not in TYPED}
         self.network_version += 1
+        self.gauge_version += 1
         self._index = InviteIndex(objs["invites"].values())
         self._sent_notes = None
         self._settings = None
@@ -333,6 +337,8 @@ class JournalledStore:
             if table == "contacts" and (old is None or new is None or any(
                     getattr(old, f) != getattr(new, f) for f in NETWORK_FIELDS)):
                 self.network_version += 1
+            if table in ("invites", "meta"):
+                self.gauge_version += 1
             if table == "invites":
                 if old is not None:
                     self._index.remove(old)
@@ -490,12 +496,12 @@ class JournalledStore:
             now = self.now()
             # One screen update asks for the gauge half a dozen times within microseconds; only a
             # change to the data, or time moving on, can change the answer.
-            if cached and cached[0] == self.version and timedelta(0) <= now - cached[1] < GAUGE_FRESH:
+            if cached and cached[0] == self.gauge_version and timedelta(0) <= now - cached[1] < GAUGE_FRESH:
                 return cached[2]
-        elif cached and cached[0] == self.version and cached[1] == now:
+        elif cached and cached[0] == self.gauge_version and cached[1] == now:
             return cached[2]
         gauge = self._index.gauge(self._objs["invites"], self.settings, now, self.strikes_extra)
-        self._gauge = (self.version, now, gauge)
+        self._gauge = (self.gauge_version, now, gauge)
         return gauge
 
     def sent_notes(self) -> Mapping[str, int]:

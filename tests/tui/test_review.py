@@ -368,11 +368,26 @@ async def test_declining_the_name_question_says_where_to_set_it(db_path, opened_
             assert "set your name in settings" in str(screen(app).query_one("#lint").render())
 
 
-async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store):
-    # The card is updated without a layout pass (it is the slow part of a key press): the screen
-    # after each skip must be exactly the screen a full layout and redraw give.
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def card_lines(app) -> list[str]:
+    """The card's box as the screen shows it."""
+    box = app.screen.query_one(PersonCard).region
+    return [line[box.x:box.right] for line in screen_lines(app)[box.y:box.bottom]]
+
+
+@pytest.mark.parametrize("ahead", [False, True], ids=["drawn-on-the-key", "drawn-ahead"])
+async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, monkeypatch, ahead):
+    # The card is updated without a layout pass, repainting only the lines that changed, from
+    # lines drawn ahead while the user read the card before: the screen after each skip must be
+    # exactly the screen a full layout and redraw give.
     from warmintro.model.contact import Contact, Note
     from warmintro.tui.app import make_app
+    from warmintro.tui.screens import review
+
+    monkeypatch.setattr(review, "AHEAD_DELAY", 3600)  # only this test draws ahead, when it says so
 
     notes = [Note(at=FIXED_NOW, text=f"note {n}: " + "we talked about the conference " * 4) for n in range(3)]
     people = [Contact(id="long", first_name="Long", last_name="Aaa", notes=notes, how_we_met="at the meetup",
@@ -393,8 +408,56 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store):
             app.screen.refresh(layout=True)
             await pilot.pause()
             assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
+            if ahead:
+                app.screen.draw_next_card_ahead()
             await pilot.press("k")
             await pilot.pause()
+
+
+async def test_a_card_drawn_ahead_is_not_shown_once_that_person_changed(store, monkeypatch):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    from warmintro.tui.screens import review
+
+    monkeypatch.setattr(review, "AHEAD_DELAY", 3600)
+    store.add_contact(Contact(id="a", first_name="Ana", last_name="Aaa", last_interaction=FIXED_NOW))
+    store.add_contact(Contact(id="b", first_name="Bo", last_name="Bbb", last_interaction=FIXED_NOW))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert current(app).id == "a"
+        app.screen.draw_next_card_ahead()  # Bo, as he was
+        store.update_contact("b", how_we_met="at the bakery on Rua Augusta")
+        await pilot.press("k")
+        await pilot.pause()
+        assert current(app).id == "b"
+        assert any("at the bakery on Rua Augusta" in line for line in screen_lines(app))
+
+
+async def test_a_card_taller_than_the_screen_scrolls_and_the_next_one_starts_at_its_top(store):
+    from warmintro.model.contact import Contact, Note
+    from warmintro.tui.app import make_app
+
+    notes = [Note(at=FIXED_NOW, text=f"note {n}: " + "we talked about the conference " * 3) for n in range(3)]
+    store.add_contact(Contact(id="tall", first_name="Tall", last_name="Aaa", notes=notes, company="Acme",
+                              position="CTO", location="Lisbon", how_we_met="at the meetup " * 6,
+                              admire="her talk on accessibility " * 3, why_connect="we both hire " * 4,
+                              tags=[f"tag-{n}" for n in range(30)], last_interaction=FIXED_NOW))
+    store.add_contact(Contact(id="next", first_name="Next", last_name="Bbb", last_interaction=FIXED_NOW))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert current(app).id == "tall"
+        assert "Tall Aaa" in card_lines(app)[1]
+        assert not any("Common ground" in line for line in card_lines(app))  # below the fold
+        await pilot.press("end")
+        await pilot.pause()
+        assert any("Common ground" in line for line in card_lines(app))
+        assert not any("Tall Aaa" in line for line in card_lines(app))  # scrolled past the name
+        await pilot.press("k")
+        await pilot.pause()
+        assert current(app).id == "next"
+        assert "Next Bbb" in card_lines(app)[1]
 
 
 def footer_keys(app) -> list[tuple[str, bool]]:
@@ -430,3 +493,15 @@ async def test_the_footer_follows_what_the_keys_do_and_is_rebuilt_only_when_that
         await pilot.pause()
         assert footer_keys(review_app) == on_card
         assert len(rebuilt) == 2  # once into the note, once back: not once per signal
+
+
+async def test_the_review_screen_is_styled_as_its_stylesheet_says(review_app):
+    # The review is the app's first screen, whose own CSS_PATH Textual never reads.
+    async with review_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert review_app.screen.query_one("#right").styles.padding.left == 1
+        # Two fixed lines (a long name is cut with an ellipsis), the second naming ctrl+b,
+        # which the Footer has no room for.
+        heading = review_app.screen.query_one("#heading")
+        assert heading.region.height == 2
+        assert "(ctrl+b: another way)" in screen_lines(review_app)[heading.region.y + 1]

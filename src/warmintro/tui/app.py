@@ -21,7 +21,7 @@ REFRESH_SECONDS = 2.0
 
 
 class WarmintroApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/review.tcss"]
     TITLE = "warmintro"
     COMMANDS = App.COMMANDS | {WarmintroCommands}
 

@@ -35,6 +35,11 @@ from warmintro.tui.widgets.redraw import show
 from dateutil.relativedelta import relativedelta
 
 
+# Seconds after a card is shown to draw the next one ahead: after its frame (about 25 ms after
+# the key at 30k people here), before a reader's next key.
+AHEAD_DELAY = 0.05
+
+
 @dataclass
 class SessionTally:
     started: datetime
@@ -78,7 +83,6 @@ class SessionSummary(ModalScreen[bool]):
 
 
 class ReviewScreen(Screen):
-    CSS_PATH = "review.tcss"
     AUTO_FOCUS = "PersonCard"
 
     BINDINGS = [
@@ -120,6 +124,7 @@ class ReviewScreen(Screen):
         self.approach = icebreak.COMMON
         self.ground = []
         self.excluded = 0  # people the friending policy keeps out of the queue
+        self._ahead_timer = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -210,14 +215,15 @@ class ReviewScreen(Screen):
                 self._queue_version = -1  # a note was spent: a free account's order changes
         return result
 
-    def next_entry(self) -> QueueEntry | None:
+    def next_entry(self, after: str | None = None) -> QueueEntry | None:
+        """The first person in the queue still to review; with *after*, the one behind that person."""
         queue = self.queue()
         store = self.store
         settings, now = store.settings, store.now()
         for index in range(len(queue)):
             entry = queue[index]
             cid = entry.contact.id
-            if cid in self.passed:
+            if cid in self.passed or cid == after:
                 continue
             contact = store.contacts.get(cid)
             if contact is None or blocked_reason(contact, store.invites_for(cid), settings, now) is not None:
@@ -243,7 +249,7 @@ class ReviewScreen(Screen):
                      "(warmintro import Connections.csv contacts.vcf), or quick-add people you met "
                      "(Ctrl+P, quick-add)." if not self.store.contacts else
                      "Nobody left to review today. Import more people, or come back tomorrow.")
-            self.query_one(PersonCard).update(Text.assemble(self.policy_text(), Text(empty, "italic")))
+            self.query_one(PersonCard).show(Text.assemble(self.policy_text(), Text(empty, "italic")))
             self.query_one("#heading", Static).update("")
             self.query_one("#notice", Static).update("")
             self.query_one(NoteEditor).clear()
@@ -253,13 +259,33 @@ class ReviewScreen(Screen):
             self.approach = icebreak.suggested_approach(entry.contact, bool(self.ground))
         self.fill_note()
 
-    def show_card(self) -> None:
-        entry, store = self.entry, self.store
+    def card_for(self, entry: QueueEntry) -> tuple[list, object, Text]:
+        """(common ground, recognition risk, the card's text) for one person."""
+        store = self.store
         contact, now = entry.contact, store.now()
-        self.ground = common_ground(contact, self.network)
-        self.risk = assess(contact, store.invites_for(contact.id), self.network, now)
-        self.query_one(PersonCard).show(Text.assemble(
-            self.policy_text(), card_text(contact, self.ground, self.risk, entry.segment, entry.why, now)))
+        ground = common_ground(contact, self.network)
+        risk = assess(contact, store.invites_for(contact.id), self.network, now)
+        return ground, risk, Text.assemble(self.policy_text(),
+                                           card_text(contact, ground, risk, entry.segment, entry.why, now))
+
+    def show_card(self) -> None:
+        self.ground, self.risk, text = self.card_for(self.entry)
+        self.query_one(PersonCard).show(text)
+        # Once this card's frame is out. call_after_refresh can run before that frame (the card has
+        # not told the screen it is dirty yet), which would delay it by the drawing ahead.
+        if self._ahead_timer is not None:
+            self._ahead_timer.stop()
+        self._ahead_timer = self.set_timer(AHEAD_DELAY, self.draw_next_card_ahead)
+
+    def draw_next_card_ahead(self) -> None:
+        """Whoever comes after the person on screen (whatever the user does with them), drawn
+        while the user reads; the card takes the drawing only if its text is still the same."""
+        self._ahead_timer = None
+        if self.entry is None or not self.is_current:
+            return
+        following = self.next_entry(after=self.entry.contact.id)
+        if following is not None:
+            self.query_one(PersonCard).render_ahead(self.card_for(following)[2])
 
     def on_screen_resume(self) -> None:
         """Back from the policy, templates or settings: the queue may have changed under the card."""
@@ -309,9 +335,9 @@ class ReviewScreen(Screen):
                                         sent=self.store.sent_notes(),
                                         approach=self.approach)
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
-                                (f" · template: {entry.segment} · ", "dim"),
+                                (f" · template: {entry.segment}\n", "dim"),
                                 (icebreak.LABELS[self.approach], "bold"), (" (ctrl+b: another way)", "dim"))
-        show(self.query_one("#heading", Static), heading, layout=False)  # one line: no reflow
+        show(self.query_one("#heading", Static), heading, layout=False)  # two fixed lines: no reflow
         notice = Text()
         if notes_spent:
             first_next = start_of_day(now).replace(day=1) + relativedelta(months=1)

@@ -8,13 +8,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 
 from warmintro.model.common import Ground
 from warmintro.model.contact import Contact
 from warmintro.model.durations import humanize_age
 from warmintro.model.risk import Risk
 from warmintro.display import safe, safe_lines  # noqa: F401  (the screens import them from here)
+from warmintro.tui.widgets.redraw import same_text
 
 _RISK_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
 def card_text(contact: Contact, ground: list[Ground], risk: Risk, segment: str, why: str, now: datetime) -> Text:
@@ -53,14 +57,104 @@ def card_text(contact: Contact, ground: list[Ground], risk: Risk, segment: str, 
     return out
 
 
-class PersonCard(Static, can_focus=True):
+class PersonCard(ScrollView, can_focus=True):
+    """The card, drawn line by line: it scrolls when it is taller than the screen (up, down, page
+    keys), and moving on to the next person repaints only the lines that differ.
+
+    The review renders the likely next card while the user reads this one (render_ahead), so the
+    frame after a key carries only the lines that changed; turning the card's text into lines
+    was half the time from a key to the next card (bench/tui_bench.py).
+    """
+
     DEFAULT_CSS = """
-    PersonCard { width: 1fr; padding: 0 1; border: round $primary; height: 1fr; overflow-y: auto; }
+    PersonCard {
+        width: 1fr; height: 1fr; padding: 0 1; border: round $primary;
+        overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; scrollbar-size-vertical: 1;
+    }
     PersonCard:focus { border: round $accent; }
     """
 
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self._content = Text()
+        self._lines: list[Strip] = []
+        self._drawn_as: tuple | None = None  # (width, style) the lines were drawn for
+        self._ahead: tuple[tuple, Text, list[Strip]] | None = None
+
+    @property
+    def content(self) -> Text:
+        return self._content
+
+    def render(self) -> Text:
+        """What the card says, as text (its lines are drawn by render_line)."""
+        return self._content
+
     def show(self, content: Text) -> None:
-        """Show the next person, redrawn in place: the layout fixes the card's box (1fr by 1fr) and a
-        Static's scroll height does not follow its text, so a layout pass, which redraws the whole
-        screen, would change nothing but the time to the next frame."""
-        self.update(content, layout=False)
+        """Show *content* from its top, repainting only the lines that changed."""
+        self._content = content
+        old = self._lines if self._drawn_as == self._drawing() else None
+        self._draw()
+        if self.scroll_y:
+            self.scroll_to(y=0, animate=False, immediate=True)  # repaints all of it
+            return
+        if old is None:
+            self.refresh()
+            return
+        new, (width, height) = self._lines, self.scrollable_content_region.size
+        changed = [y for y in range(min(max(len(old), len(new)), height))
+                   if y >= len(old) or y >= len(new) or old[y] != new[y]]
+        for first, count in _runs(changed):
+            self.refresh(Region(0, first, width, count))
+
+    def render_ahead(self, content: Text) -> None:
+        """Draw the card likely to come next, while nothing else is happening."""
+        drawing = self._drawing()
+        if drawing[0] > 0:
+            self._ahead = (drawing, content, self._lines_of(content, drawing[0]))
+
+    def _drawing(self) -> tuple:
+        return self.scrollable_content_region.width, self.visual_style, self.app.theme
+
+    def _lines_of(self, content: Text, width: int) -> list[Strip]:
+        return Visual.to_strips(self, visualize(self, content), width, None, self.visual_style, pad=True)
+
+    def _draw(self) -> None:
+        drawing = self._drawing()
+        width = drawing[0]
+        if width <= 0:  # not laid out yet: on_resize draws it
+            self._lines, self._drawn_as = [], None
+            return
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == drawing and same_text(ahead[1], self._content):
+            self._lines = ahead[2]
+        else:
+            self._lines = self._lines_of(self._content, width)
+        self._drawn_as = drawing
+        # Taller than the card: it scrolls. Otherwise the virtual size stays the card's own, since
+        # a change of it costs a layout of the whole screen.
+        size = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        if self.virtual_size != size:
+            self.virtual_size = size
+
+    def on_resize(self) -> None:
+        self._draw()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if self._drawn_as != self._drawing():
+            self._draw()
+        index = y + self.scroll_offset.y
+        if index < len(self._lines):
+            return self._lines[index]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """[2, 3, 4, 9] -> [(2, 3), (9, 1)]: one repaint per run of adjacent changed lines."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((row, 1))
+    return runs

@@ -33,6 +33,7 @@ from warmintro.store.errors import OperationRefused, StoreCorrupt, StoreError
 from warmintro.store.files import FileLock, describe_os_error
 from warmintro.store.index import InviteIndex, slim
 from warmintro.store.journal import Journal
+from warmintro.store.note_counts import NOTE_COUNTS_KEY, counts_doc, counts_from
 from warmintro.store.snapshot import KEY_FIELDS, TABLES, TYPED, SnapshotShapeError, load_tables, save_tables
 
 Clock = Callable[[], datetime]
@@ -194,6 +195,7 @@ class JournalledStore:
                 raise StoreCorrupt(self._corrupt_message("is empty although the database has history"))
             tables = {t: {} for t in TABLES}
         seq_doc = tables["meta"].pop(SEQ_KEY, None)
+        counts = tables["meta"].pop(NOTE_COUNTS_KEY, None)
         try:
             self._seq = int(seq_doc["value"]) if seq_doc else 0
         except (ValueError, KeyError, TypeError) as exc:
@@ -204,7 +206,7 @@ class JournalledStore:
         self.network_version += 1
         self.gauge_version += 1
         self._index = InviteIndex(objs["invites"].values())
-        self._sent_notes = None
+        self._sent_notes = counts_from(counts, objs["invites"].values())
         self._settings = None
         if self._journal is not None:
             self._journal.close()
@@ -395,6 +397,8 @@ class JournalledStore:
         self._rotate_backups()
         tables = {t: self._objs[t] if t in TYPED else dict(self._docs[t]) for t in TABLES}
         tables["meta"][SEQ_KEY] = {"key": SEQ_KEY, "value": self._seq}
+        if self._sent_notes is not None:  # not counted in this session: the next one counts it
+            tables["meta"][NOTE_COUNTS_KEY] = counts_doc(self._sent_notes, tables["invites"].values())
         save_tables(self.path, tables)
         # The new journal is born holding its _base line, so a reader never meets an empty one.
         self._journal.reset({"seq": self._seq, "op": "_base"})

@@ -1,7 +1,7 @@
 from collections import Counter
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from warmintro.model.contact import Contact
 from warmintro.model.notes import (DEFAULT_TEMPLATES, NoteContext, is_linkedin_default, lint, render,
@@ -147,3 +147,38 @@ def test_approaches_cycle_and_the_suggestion_follows_what_the_card_holds():
     assert icebreak.suggested_approach(Contact(id="c", admire="your talk"), True) == icebreak.COMMON
     assert icebreak.template_key(icebreak.COMMON, "clients") == "clients"
     assert icebreak.template_key(icebreak.DIRECT, "clients") == "direct:clients"
+
+
+def _default_by_full_scan(text: str) -> bool:
+    """is_linkedin_default as it was before its length bound: rapidfuzz against every default."""
+    from rapidfuzz import fuzz
+    from warmintro.model import notes
+
+    core = notes._GREETING.sub("", notes._core(text))
+    if not core:
+        return False
+    return any(fuzz.ratio(core, target) >= notes._DEFAULT_SIMILARITY
+               or (len(core) > len(target) and fuzz.ratio(core[:len(target)], target) >= 90
+                   and len(core) - len(target) <= 30)
+               for target in notes._DEFAULT_CORES)
+
+
+@st.composite
+def near_defaults(draw):
+    """LinkedIn's default notes with a greeting, a signature and a few edits: the lengths where the
+    bound decides whether rapidfuzz is asked at all."""
+    from warmintro.model.notes import LINKEDIN_DEFAULTS
+
+    text = draw(st.sampled_from(LINKEDIN_DEFAULTS))
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 3))
+        text = text[:at] + draw(st.text("abcdefgh ,.'", max_size=4)) + text[at + cut:]
+    return draw(st.sampled_from(["", "Hi Ana, ", "Hello "])) + text + draw(
+        st.sampled_from(["", " Sam", " Best, Sam Rivera", " — thanks so much for the talk yesterday!"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(near_defaults(), st.text(max_size=120)))
+def test_the_length_bound_never_changes_what_counts_as_the_default_note(text):
+    assert is_linkedin_default(text) == _default_by_full_scan(text)

@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
-from rapidfuzz import fuzz
 
 from warmintro.model.contact import Contact
 from warmintro.model.icebreak import COMPLIMENT, DIRECT
@@ -131,17 +130,29 @@ def _core(text: str) -> str:
 _DEFAULT_CORES = tuple(_core(default) for default in LINKEDIN_DEFAULTS)
 
 
+def _may_reach(similarity: int, a: int, b: int) -> bool:
+    """Whether texts of lengths a and b can reach this rapidfuzz ratio at all: the ratio is
+    200 * (longest common subsequence) / (a + b), and the subsequence is at most min(a, b)."""
+    return 200 * min(a, b) >= similarity * (a + b)
+
+
 def is_linkedin_default(text: str) -> bool:
     """The default note or a close variant, once a greeting and the signature are ignored."""
     core = _GREETING.sub("", _core(text))
     if not core:
         return False
+    fuzz = None  # imported only for a text whose length lets it be close: most notes are far longer
     for target in _DEFAULT_CORES:
-        if fuzz.ratio(core, target) >= _DEFAULT_SIMILARITY:
-            return True
+        whole = _may_reach(_DEFAULT_SIMILARITY, len(core), len(target))
         # A name or signature appended to the default: compare the leading part only.
-        if len(core) > len(target) and fuzz.ratio(core[:len(target)], target) >= 90 \
-                and len(core) - len(target) <= 30:
+        leading = len(target) < len(core) <= len(target) + 30
+        if not (whole or leading):
+            continue
+        if fuzz is None:
+            from rapidfuzz import fuzz
+        if whole and fuzz.ratio(core, target) >= _DEFAULT_SIMILARITY:
+            return True
+        if leading and fuzz.ratio(core[:len(target)], target) >= 90:
             return True
     return False
 

@@ -88,3 +88,34 @@ def test_a_queue_of_30000_offers_exactly_the_eligible_warmest_first():
     warmth = [entry.warmth for entry in queue]
     assert warmth == sorted(warmth)  # nobody colder ahead of somebody warmer
     assert queue[0].warmth == 1 and queue[len(queue) - 1].warmth == 3  # touched this year; not in three
+
+
+def test_the_queue_reads_in_one_order_however_it_is_read():
+    # The order is found as the queue is read; a reader that jumps ahead, slices or asks for one
+    # person must see the same queue as one that reads it front to back.
+    import random
+
+    rng = random.Random(3)
+    contacts = people(*(Contact(id=str(i), first_name=rng.choice("ABCDE"), last_name=rng.choice("XYZ"),
+                                segment=rng.choice(["", "clients", "alumni"]), event=rng.choice(["", "", "PyCon"]),
+                                met_on=NOW.date() if i % 9 == 0 else None,
+                                last_interaction=NOW - timedelta(days=rng.randrange(3000)))
+                        for i in range(400)))
+
+    def queue():
+        return build_queue(contacts, {}, Settings(), NOW)
+
+    front_to_back = [e.contact.id for e in queue()]
+    keys = [(e.warmth if not e.recent_event else -1) for e in queue()]
+    assert keys == sorted(keys)
+    jumping = queue()
+    assert jumping[250].contact.id == front_to_back[250]
+    assert jumping[-1].contact.id == front_to_back[-1]
+    assert [e.contact.id for e in jumping[10:20]] == front_to_back[10:20]
+    assert jumping.entry_for(front_to_back[300]).contact.id == front_to_back[300]
+    assert [e.contact.id for e in jumping] == front_to_back
+    assert len(jumping) == len(front_to_back) == 400
+    sliced = queue()
+    assert [e.contact.id for e in sliced[:]] == front_to_back
+    assert [e.contact.id for e in queue()[::-1]] == front_to_back[::-1]
+    assert queue().entry_for("nobody") is None

@@ -296,7 +296,7 @@ class ReviewScreen(Screen):
             return
         queue = self.queue()
         current = self.entry.contact.id
-        fresh = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == current), None)
+        fresh = queue.entry_for(current)
         if fresh is None:
             self.advance()  # the policy now keeps this person out, say
         else:
@@ -501,8 +501,7 @@ class ReviewScreen(Screen):
             self.app.act(self.store.add_note, cid, edits.note)
         # Stay on the person just edited (their place in the queue may have moved), with the fresh record.
         queue = self.queue()
-        self.entry = next((queue[i] for i in range(len(queue)) if queue[i].contact.id == cid), None) \
-            or self.next_entry()
+        self.entry = queue.entry_for(cid) or self.next_entry()
         self.show_gauge()
         self.show_entry(keep_approach=self.entry is not None and self.entry.contact.id == cid)
 

@@ -69,7 +69,9 @@ class Contact:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        # Asked for every person on every network build and import: no generator for two parts.
+        first, last = self.first_name, self.last_name
+        return f"{first} {last}" if first and last else first or last or ""
 
     @property
     def display_name(self) -> str:

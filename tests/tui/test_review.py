@@ -505,3 +505,28 @@ async def test_the_review_screen_is_styled_as_its_stylesheet_says(review_app):
         heading = review_app.screen.query_one("#heading")
         assert heading.region.height == 2
         assert "(ctrl+b: another way)" in screen_lines(review_app)[heading.region.y + 1]
+
+
+async def test_a_theme_picked_during_the_review_redraws_the_card_as_a_start_in_that_theme(demo_store, opened_urls):
+    # The card keeps its lines between frames: they must be drawn again in the new theme's colours.
+    from dataclasses import replace
+
+    from warmintro.tui.app import make_app
+
+    def card_segments(app):
+        box = app.screen.query_one(PersonCard).region
+        strips = app.screen._compositor.render_strips()[box.y:box.bottom]
+        return [[(seg.text, seg.style) for seg in strip.crop(box.x, box.right)] for strip in strips]
+
+    switched = make_app(demo_store)
+    async with switched.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = card_segments(switched)
+        switched.theme = "warmintro-light"
+        await pilot.pause()
+        after = card_segments(switched)
+    demo_store.set_settings(replace(demo_store.settings, theme="warmintro-light"))
+    fresh = make_app(demo_store)
+    async with fresh.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert after == card_segments(fresh) != before

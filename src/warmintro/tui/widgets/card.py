@@ -78,7 +78,7 @@ class PersonCard(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._content = Text()
         self._lines: list[Strip] = []
-        self._drawn_as: tuple | None = None  # (width, style) the lines were drawn for
+        self._drawn_as: tuple | None = None  # (width, style, theme) the lines were drawn for
         self._ahead: tuple[tuple, Text, list[Strip]] | None = None
 
     @property
@@ -130,19 +130,29 @@ class PersonCard(ScrollView, can_focus=True):
         else:
             self._lines = self._lines_of(self._content, width)
         self._drawn_as = drawing
+        self._fit_virtual_size()
+
+    def _fit_virtual_size(self) -> None:
         # Taller than the card: it scrolls. Otherwise the virtual size stays the card's own, since
         # a change of it costs a layout of the whole screen.
-        size = Size(width, max(len(self._lines), self.scrollable_content_region.height))
+        width, height = self.scrollable_content_region.size
+        size = Size(width, max(len(self._lines), height))
         if self.virtual_size != size:
             self.virtual_size = size
 
     def on_resize(self) -> None:
-        self._draw()
+        if self._drawn_as != self._drawing():  # a new width: wrap again
+            self._draw()
+        else:
+            self._fit_virtual_size()
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        if self._drawn_as != self._drawing():
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._drawn_as != self._drawing():  # a new width, theme or style since the last draw
             self._draw()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         if index < len(self._lines):
             return self._lines[index]

@@ -32,6 +32,7 @@ def no_cyclic_gc() -> Iterator[None]:
 
 _SETTLED = False
 _PAUSED_FOR_START = False
+YOUNG_THRESHOLD = 20_000  # allocations between two young collections, once the first screen is up
 
 
 def pause_for_start() -> None:
@@ -58,6 +59,24 @@ def freeze_survivors() -> None:
     _SETTLED = True
     gc.collect()
     gc.freeze()
+    # A key makes about 3,500 objects: with the default 700, five young collections ran inside
+    # each key's frame (0.35 ms each); collect_between_keys does that work while the user reads.
+    gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     if _PAUSED_FOR_START:
         _PAUSED_FOR_START = False
         gc.enable()
+
+
+def collect_between_keys() -> None:
+    """While the user reads a card: collect the young generations, and the old one once it is
+    half due, so the collector's own schedule rarely lands inside the next key's frame.
+
+    Every key makes a few thousand objects (Textual's strips and caches), so the collector's
+    counters keep running after the freeze: at 30k people its full collections, about every
+    fourteen keys, took 10-15 ms each, and made every key of the slowest twentieth
+    (bench/tui_bench.py).
+    """
+    if not gc.isenabled():
+        return
+    _, _, old_due = gc.get_count()
+    gc.collect(2 if old_due >= gc.get_threshold()[2] // 2 else 1)

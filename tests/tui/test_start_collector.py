@@ -19,8 +19,10 @@ def fresh_process(monkeypatch):
     """As if no screen had been up in this process yet; the collector is on again afterwards."""
     monkeypatch.setattr(gcpause, "_SETTLED", False)
     monkeypatch.setattr(gcpause, "_PAUSED_FOR_START", False)
+    threshold = gc.get_threshold()
     yield
     gc.enable()
+    gc.set_threshold(*threshold)
 
 
 @pytest.mark.parametrize("start", ["review", "withdraw", "add"])
@@ -46,3 +48,15 @@ def test_a_process_already_settled_is_not_paused(fresh_process, monkeypatch):
     monkeypatch.setattr(gcpause, "_SETTLED", True)
     gcpause.pause_for_start()
     assert gc.isenabled()
+
+
+def test_between_keys_the_young_collections_run_and_the_old_one_once_half_due(fresh_process, monkeypatch):
+    ran = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: ran.append(generation) or 0)
+    monkeypatch.setattr(gc, "get_count", lambda: (500, 3, 2))
+    gcpause.collect_between_keys()
+    monkeypatch.setattr(gc, "get_count", lambda: (500, 3, gc.get_threshold()[2] // 2))
+    gcpause.collect_between_keys()
+    gcpause.pause_for_start()
+    gcpause.collect_between_keys()  # not while the start keeps the collector off
+    assert ran == [1, 2]

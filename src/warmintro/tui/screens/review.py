@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Header, Static, TextArea
 
-from warmintro.gcpause import no_cyclic_gc
+from warmintro.gcpause import collect_between_keys, no_cyclic_gc
 from warmintro.model.common import Network, best_mutual, best_phrase, common_ground
 from warmintro.model.durations import DurationError, parse_when
 from warmintro.model.gauge import Gauge, check_send, start_of_day
@@ -275,12 +275,17 @@ class ReviewScreen(Screen):
         # not told the screen it is dirty yet), which would delay it by the drawing ahead.
         if self._ahead_timer is not None:
             self._ahead_timer.stop()
-        self._ahead_timer = self.set_timer(AHEAD_DELAY, self.draw_next_card_ahead)
+        self._ahead_timer = self.set_timer(AHEAD_DELAY, self.while_reading)
+
+    def while_reading(self) -> None:
+        """What the next key will not have to wait for, done while the user reads this card."""
+        self._ahead_timer = None
+        self.draw_next_card_ahead()
+        collect_between_keys()
 
     def draw_next_card_ahead(self) -> None:
         """Whoever comes after the person on screen (whatever the user does with them), drawn
-        while the user reads; the card takes the drawing only if its text is still the same."""
-        self._ahead_timer = None
+        now; the card takes the drawing only if its text is still the same."""
         if self.entry is None or not self.is_current:
             return
         following = self.next_entry(after=self.entry.contact.id)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from itertools import filterfalse
 from operator import attrgetter
 from urllib.parse import unquote, urlsplit
+
+import msgspec
 
 from warmintro.model.timeutil import date_from_iso, date_to_iso, from_iso, to_iso
 
@@ -19,8 +20,10 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-@dataclass(slots=True)
-class Note:
+# Structs rather than dataclasses: opening 30,000 people decodes them straight from the file,
+# twice as fast (bench/store_bench.py). gc=False: a person holds strings, dates and notes, never
+# anything that points back at them, so the collector need not walk 30,000 of them.
+class Note(msgspec.Struct, gc=False):
     at: datetime
     text: str
 
@@ -32,29 +35,28 @@ class Note:
         return cls(at=from_iso(raw["at"]), text=raw.get("text", ""))
 
 
-@dataclass(slots=True)
-class Contact:
+class Contact(msgspec.Struct, gc=False):
     id: str
     first_name: str = ""
     last_name: str = ""
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
+    emails: list[str] = msgspec.field(default_factory=list)
+    phones: list[str] = msgspec.field(default_factory=list)
     linkedin_url: str = ""
     company: str = ""
     position: str = ""
     location: str = ""
     school: str = ""
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = msgspec.field(default_factory=list)
     segment: str = ""
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = msgspec.field(default_factory=list)
     connected: bool = False
     connected_on: date | None = None
     how_we_met: str = ""
     event: str = ""
     met_on: date | None = None
     introduced_by: str = ""
-    mutual: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+    mutual: list[str] = msgspec.field(default_factory=list)
+    notes: list[Note] = msgspec.field(default_factory=list)
     added_at: datetime | None = None
     last_interaction: datetime | None = None
     never_reason: str | None = None
@@ -109,7 +111,7 @@ class Contact:
     def copy(self, **changes) -> "Contact":
         """A deep-enough copy: lists are new, so editing the copy never edits the original.
 
-        Built positionally from one attrgetter read: a third of the time of dataclasses.replace,
+        Built positionally from one attrgetter read: a third of the time of a field-by-field replace,
         and an import copies every row it reads."""
         values = list(_ALL_FIELDS(self))
         for at in _LIST_AT:
@@ -122,12 +124,13 @@ class Contact:
         return Contact(*values)
 
 
-_CONTACT_FIELDS = {f.name for f in fields(Contact)}
+CONTACT_FIELDS: tuple[str, ...] = Contact.__struct_fields__
+_CONTACT_FIELDS = set(CONTACT_FIELDS)
 CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "skipped_at", "invited_me_at")
 _CONTACT_DATES = ("connected_on", "met_on")
 _CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
 
-_FIELD_NAMES = tuple(f.name for f in fields(Contact))
+_FIELD_NAMES = CONTACT_FIELDS
 _FIELD_AT = {name: at for at, name in enumerate(_FIELD_NAMES)}
 _ALL_FIELDS = attrgetter(*_FIELD_NAMES)
 _LIST_AT = tuple(_FIELD_AT[name] for name in _CONTACT_LISTS)

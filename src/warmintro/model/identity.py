@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Iterable
 
+import msgspec
 from rapidfuzz import fuzz, process
 
 from warmintro.model.contact import (
@@ -341,8 +342,8 @@ def _holds(stored: Contact, row: Contact) -> bool:
     return not row.linkedin_url or _url_key(row.linkedin_url) == _url_key(stored.linkedin_url)
 
 
-_SCALARS = [f.name for f in fields(Contact)
-            if f.name not in ("id", "first_name", "last_name", "emails", "phones", "tags", "sources", "notes",
+_SCALARS = [name for name in Contact.__struct_fields__
+            if name not in ("id", "first_name", "last_name", "emails", "phones", "tags", "sources", "notes",
                               "mutual", "added_at", "last_interaction")]
 
 
@@ -504,7 +505,7 @@ class _Planner:
             self.matched_invites.add(known)
             invite = self.invites[known]
             if not invite.message and pi.message:
-                self.invites[invite.id] = replace(invite, message=pi.message)
+                self.invites[invite.id] = msgspec.structs.replace(invite, message=pi.message)
                 self.changed_invites.add(invite.id)
             return
         invite = Invite(id=new_id(), contact_id=cid, sent_at=pi.sent_at, message=pi.message, source=source)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+import msgspec
 
 from warmintro.model.timeutil import from_iso, to_iso
 
@@ -35,8 +36,7 @@ class InvalidTransition(ValueError):
     pass
 
 
-@dataclass(slots=True)
-class Invite:
+class Invite(msgspec.Struct, gc=False):  # a Struct, as Contact is, for the same reasons
     id: str
     contact_id: str
     sent_at: datetime
@@ -67,10 +67,10 @@ class Invite:
         status = InviteStatus(status)
         if status not in _ALLOWED[self.status]:
             raise InvalidTransition(f"an invitation that is {self.status.value} cannot become {status.value}")
-        return replace(self, status=status, status_at=at)
+        return msgspec.structs.replace(self, status=status, status_at=at)
 
     def to_dict(self) -> dict:
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out = {name: getattr(self, name) for name in self.__struct_fields__}
         out["sent_at"] = to_iso(self.sent_at)
         out["status_at"] = to_iso(self.status_at)
         out["status"] = self.status.value
@@ -85,7 +85,7 @@ class Invite:
         return cls(**data)
 
 
-_INVITE_FIELDS = {f.name for f in fields(Invite)}
+_INVITE_FIELDS = set(Invite.__struct_fields__)
 
 
 def cooldown_until(invite: Invite, cooldown_days: int) -> datetime | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Iterable
 
@@ -14,7 +14,7 @@ from warmintro.model.settings import Settings, validate
 from warmintro.store.errors import OperationRefused
 from warmintro.store.store import JournalledStore
 
-_CONTACT_FIELDS = {f.name for f in fields(Contact)}
+_CONTACT_FIELDS = set(Contact.__struct_fields__)
 
 
 class Store(JournalledStore):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields as dataclass_fields
 
 from rich.text import Text
 from textual import on, work
@@ -192,7 +191,7 @@ class QuickAddScreen(Screen):
             if choice == "merge":
                 keep = matches[0][0]
                 merged = merge_contacts(keep, contact)
-                changes = {f.name: getattr(merged, f.name) for f in dataclass_fields(merged) if f.name != "id"}
+                changes = {name: getattr(merged, name) for name in merged.__struct_fields__ if name != "id"}
                 if self.app.act(store.update_contact, keep.id, **changes) is not None:
                     self.after_save(keep.id, f"Merged into {safe(keep.display_name)}.")
                 return

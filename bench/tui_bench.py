@@ -14,7 +14,8 @@ screen" once those bytes hold the person's name.
   event to the first frame holding the next person's name. Baseline: a hello-world key that
   changes one line, timed the same way. Target: p95 under 16 ms (one frame) at 30k. Pilot's own
   round trip (press + pause, which sleeps in steps of 20 ms while it waits for idle) is printed
-  too, since it is what a Pilot test waits per key.
+  too, since it is what a Pilot test waits per key. Each size's keys run in a fresh process, as
+  the app does.
 Prints a table per size and one JSON line of figures. Never part of pass/fail.
 """
 
@@ -138,6 +139,21 @@ def fresh_process_start(path: Path | None) -> tuple[float, float]:
     return stamps["shown"] - spawned, stamps["shown"] - stamps["imported"]
 
 
+def fresh_process_keys(path: Path | None, count: int) -> tuple[list[float], list[float]]:
+    """next_cards (or hello_keys, without a path) in a fresh process, as the app runs: a process
+    settles its collector once, after its first screen, so sizes run one after another in this
+    process would leave the later ones unsettled."""
+    out = subprocess.run([sys.executable, __file__, "--child-keys", str(path) if path else "-", "--presses", str(count)],
+                         capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out.strip().splitlines()[-1])
+    return figures["to_frame"], figures["round_trip"]
+
+
+def child_keys(target: str, count: int) -> None:
+    to_frame, round_trip = asyncio.run(hello_keys(count) if target == "-" else next_cards(Path(target), count))
+    print(json.dumps({"to_frame": to_frame, "round_trip": round_trip}))
+
+
 async def next_cards(path: Path, count: int) -> tuple[list[float], list[float]]:
     """Key event to the frame showing the next person; and Pilot's round trip per press."""
     from warmintro.store import Store
@@ -204,8 +220,8 @@ def run_size(contacts: int, starts: int, press_count: int) -> dict:
         for _ in range(starts):
             hello.append(fresh_process_start(None))
             cards.append(fresh_process_start(path))
-        keys, key_trips = asyncio.run(next_cards(path, press_count))
-        floor, floor_trips = asyncio.run(hello_keys(press_count))
+        keys, key_trips = fresh_process_keys(path, press_count)
+        floor, floor_trips = fresh_process_keys(None, press_count)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
     hello_spawn, hello_after = summary([h[0] for h in hello]), summary([h[1] for h in hello])
@@ -240,9 +256,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--starts", type=int, default=None, help="timed starts per size (default 5; 3 quick)")
     parser.add_argument("--presses", type=int, default=None, help="timed key presses per size (default 60; 20 quick)")
     parser.add_argument("--child-start", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--child-keys", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_start:
         child_start(args.child_start)
+        return
+    if args.child_keys:
+        child_keys(args.child_keys, args.presses)
         return
     from benchlib import emit, growth, print_growth, sizes_from
 

@@ -125,6 +125,7 @@ class ReviewScreen(Screen):
         self.ground = []
         self.excluded = 0  # people the friending policy keeps out of the queue
         self._ahead_timer = None
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -294,8 +295,9 @@ class ReviewScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Back from the policy, templates or settings: the queue may have changed under the card."""
-        if self.tally is None:
-            return  # the first resume is the first mount
+        if not self._shown_once:
+            self._shown_once = True  # the first resume comes right after on_mount showed the card
+            return
         if self.entry is None:
             self.advance()
             return

@@ -97,7 +97,7 @@ class Contact(msgspec.Struct, gc=False):
     @classmethod
     def from_dict(cls, raw: dict) -> "Contact":
         # Stored documents hold known keys only; filtering is for files written by a newer version.
-        data = dict(raw) if raw.keys() <= _CONTACT_FIELDS else {k: v for k, v in raw.items() if k in _CONTACT_FIELDS}
+        data = dict(raw) if raw.keys() <= CONTACT_FIELDS else {k: v for k, v in raw.items() if k in CONTACT_FIELDS}
         for name in CONTACT_DATETIMES:
             if name in data:
                 data[name] = from_iso(data[name])
@@ -124,13 +124,12 @@ class Contact(msgspec.Struct, gc=False):
         return Contact(*values)
 
 
-CONTACT_FIELDS: tuple[str, ...] = Contact.__struct_fields__
-_CONTACT_FIELDS = set(CONTACT_FIELDS)
+CONTACT_FIELDS = frozenset(Contact.__struct_fields__)
 CONTACT_DATETIMES = ("added_at", "last_interaction", "snoozed_until", "skipped_at", "invited_me_at")
 _CONTACT_DATES = ("connected_on", "met_on")
 _CONTACT_LISTS = ("emails", "phones", "tags", "sources", "mutual", "notes")
 
-_FIELD_NAMES = CONTACT_FIELDS
+_FIELD_NAMES = Contact.__struct_fields__  # in declaration order
 _FIELD_AT = {name: at for at, name in enumerate(_FIELD_NAMES)}
 _ALL_FIELDS = attrgetter(*_FIELD_NAMES)
 _LIST_AT = tuple(_FIELD_AT[name] for name in _CONTACT_LISTS)

@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
-
 from warmintro.model.contact import Contact
 from warmintro.model.icebreak import COMPLIMENT, DIRECT
 from warmintro.model.segments import CHAMBER, CLIENTS, COLLEAGUES, EVENT, NOT_ON_LINKEDIN, ON_LINKEDIN

@@ -6,15 +6,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Iterable
 
-from warmintro.model.contact import Contact, Note, new_id
+from warmintro.model.contact import CONTACT_FIELDS, Contact, Note, new_id
 from warmintro.model.gauge import check_send
 from warmintro.model.invite import InvalidTransition, Invite, InviteStatus, cooldown_until
 from warmintro.model.policy import Policy
 from warmintro.model.settings import Settings, validate
 from warmintro.store.errors import OperationRefused
 from warmintro.store.store import JournalledStore
-
-_CONTACT_FIELDS = set(Contact.__struct_fields__)
 
 
 class Store(JournalledStore):
@@ -34,7 +32,7 @@ class Store(JournalledStore):
     def update_contact(self, contact_id: str, **changes) -> Contact:
         if "id" in changes:
             raise OperationRefused("a contact's id cannot be changed")
-        unknown = sorted(set(changes) - _CONTACT_FIELDS)
+        unknown = sorted(set(changes) - CONTACT_FIELDS)
         if unknown:
             raise OperationRefused(f"a contact has no field {unknown[0]!r}")
         with self.transaction("edit") as txn:

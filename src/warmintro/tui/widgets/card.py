@@ -81,10 +81,6 @@ class PersonCard(ScrollView, can_focus=True):
         self._drawn_as: tuple | None = None  # (width, style, theme) the lines were drawn for
         self._ahead: tuple[tuple, Text, list[Strip]] | None = None
 
-    @property
-    def content(self) -> Text:
-        return self._content
-
     def render(self) -> Text:
         """What the card says, as text (its lines are drawn by render_line)."""
         return self._content

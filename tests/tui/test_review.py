@@ -381,8 +381,8 @@ def card_lines(app) -> list[str]:
 @pytest.mark.parametrize("ahead", [False, True], ids=["drawn-on-the-key", "drawn-ahead"])
 async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, monkeypatch, ahead):
     # The card is updated without a layout pass, repainting only the lines that changed, from
-    # lines drawn ahead while the user read the card before: the screen after each skip must be
-    # exactly the screen a full layout and redraw give.
+    # lines drawn and framed ahead while the user read the card before: the screen after each
+    # skip must be exactly the screen a full layout and redraw give.
     from warmintro.model.contact import Contact, Note
     from warmintro.tui.app import make_app
     from warmintro.tui.screens import review
@@ -405,6 +405,7 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, 
             box = app.screen.query_one(PersonCard).region
             card = [line[box.x:box.right] for line in in_place[box.y:box.bottom]]
             assert any(current(app).display_name in line for line in card)
+            app.screen.query_one(PersonCard).redraw()  # every line drawn and framed afresh
             app.screen.refresh(layout=True)
             await pilot.pause()
             assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
@@ -412,6 +413,37 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, 
                 app.screen.draw_next_card_ahead()
             await pilot.press("k")
             await pilot.pause()
+
+
+async def test_a_card_framed_ahead_in_another_focus_is_framed_again_in_the_focus_it_has(store, monkeypatch):
+    # The card's border is coloured by focus: framed ahead while the user wrote the note, then
+    # shown after Escape gave the card the focus back, it must wear the focused border.
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+    from warmintro.tui.screens import review
+
+    monkeypatch.setattr(review, "AHEAD_DELAY", 3600)
+    store.add_contact(Contact(id="a", first_name="Ana", last_name="Aaa", last_interaction=FIXED_NOW))
+    store.add_contact(Contact(id="b", first_name="Bo", last_name="Bbb", last_interaction=FIXED_NOW))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.draw_next_card_ahead()  # Bo, framed as an unfocused card
+        await pilot.press("escape", "k")
+        await pilot.pause()
+        assert current(app).id == "b"
+        card = app.screen.query_one(PersonCard)
+        assert card.has_focus
+        box = card.region
+        corner = app.screen._compositor.render_strips()[box.y]
+        shown = [segment.style.color for segment in corner if segment.text.strip()]
+        card.redraw()
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        corner = app.screen._compositor.render_strips()[box.y]
+        assert [segment.style.color for segment in corner if segment.text.strip()] == shown
 
 
 async def test_a_card_drawn_ahead_is_not_shown_once_that_person_changed(store, monkeypatch):

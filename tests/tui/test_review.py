@@ -539,20 +539,24 @@ async def test_the_review_screen_is_styled_as_its_stylesheet_says(review_app):
         assert "(ctrl+b: another way)" in screen_lines(review_app)[heading.region.y + 1]
 
 
-async def test_a_theme_picked_during_the_review_redraws_the_card_as_a_start_in_that_theme(demo_store, opened_urls):
-    # The card keeps its lines between frames: they must be drawn again in the new theme's colours.
+async def test_a_theme_picked_during_the_review_redraws_the_screen_as_a_start_in_that_theme(demo_store, opened_urls):
+    # The card keeps its lines between frames, and the note its colours: both must be drawn again
+    # in the new theme's colours.
     from dataclasses import replace
 
     from warmintro.tui.app import make_app
 
     def card_segments(app):
-        box = app.screen.query_one(PersonCard).region
-        strips = app.screen._compositor.render_strips()[box.y:box.bottom]
-        return [[(seg.text, seg.style) for seg in strip.crop(box.x, box.right)] for strip in strips]
+        return [[(seg.text, seg.style) for seg in strip] for strip in app.screen._compositor.render_strips()]
+
+    async def writing(pilot):  # the cursor on, steadily, so both screens show it alike
+        pilot.app.screen.query_one(TextArea).cursor_blink = False
+        await pilot.press("w")
+        await pilot.pause()
 
     switched = make_app(demo_store)
     async with switched.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await writing(pilot)
         before = card_segments(switched)
         switched.theme = "warmintro-light"
         await pilot.pause()
@@ -560,5 +564,5 @@ async def test_a_theme_picked_during_the_review_redraws_the_card_as_a_start_in_t
     demo_store.set_settings(replace(demo_store.settings, theme="warmintro-light"))
     fresh = make_app(demo_store)
     async with fresh.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await writing(pilot)
         assert after == card_segments(fresh) != before

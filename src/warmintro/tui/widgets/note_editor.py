@@ -9,7 +9,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Static, TextArea
 
 from warmintro.model.contact import Contact
@@ -25,6 +27,29 @@ def lint_text(issues: list[LintIssue]) -> Text:
         out.append("✖ " if issue.level == "block" else "⚠ ", style)
         out.append(safe(issue.message) + "\n", style)
     return out or Text("✔ ready to send", "green")
+
+
+class NoteArea(TextArea):
+    """A TextArea that works out its colours from the CSS when the CSS changes, not every frame.
+
+    TextArea applies its CSS to its theme each time it renders, and each new note empties the
+    cache that makes that cheap: a millisecond of every next card's frame. The colours can only
+    change when Textual restyles the widget (focus, theme, a stylesheet), which it says through
+    notify_style_update.
+    """
+
+    _css_applied_to: object = None  # the theme the CSS was last applied to, None once restyled
+
+    def notify_style_update(self) -> None:
+        self._css_applied_to = None
+        super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        theme = self._theme
+        if theme and self._css_applied_to is not theme:
+            theme.apply_css(self)
+            self._css_applied_to = theme
+        return super(TextArea, self).render_lines(crop)  # TextArea's own would apply it again
 
 
 class NoteEditor(Vertical):
@@ -55,7 +80,7 @@ class NoteEditor(Vertical):
         self._linted: str | None = None  # the text the lint lines describe
 
     def compose(self) -> ComposeResult:
-        yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
+        yield NoteArea(id="note", soft_wrap=True, tab_behavior="focus")
         yield Static(id="counter")
         yield Static(id="lint")
 

@@ -17,7 +17,7 @@ SIZE = (120, 40)
 
 
 def heading(app) -> str:
-    return str(app.screen.query_one("#heading", Static).render())
+    return str(app.screen.query_one("#heading").render())
 
 
 def rules(app) -> set[str]:

@@ -566,3 +566,63 @@ async def test_a_theme_picked_during_the_review_redraws_the_screen_as_a_start_in
     async with fresh.run_test(size=SIZE) as pilot:
         await writing(pilot)
         assert after == card_segments(fresh) != before
+
+
+def note_box(app) -> list[str]:
+    """The note's box as the screen shows it, whether the preview or the TextArea is in it."""
+    box = app.screen.query_one("#preview").region or app.screen.query_one(TextArea).region
+    return [line[box.x:box.right].rstrip() for line in screen_lines(app)[box.y:box.bottom]]
+
+
+async def test_the_note_reads_the_same_in_the_preview_and_once_writing_starts(review_app):
+    # While the user reads, a preview shows the note; the TextArea takes it only on `w`. Each
+    # note must wrap alike in both, or the text would jump as writing starts.
+    async with review_app.run_test(size=(100, 30)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+            reading = note_box(review_app)
+            assert review_app.screen.query_one(NoteEditor).text.split()[0] in reading[1]
+            await pilot.press("w")
+            await pilot.pause()
+            review_app.screen.query_one(TextArea).cursor_blink = False
+            assert review_app.screen.query_one(TextArea).has_focus
+            assert note_box(review_app) == reading
+            await pilot.press("escape", "k")
+
+
+async def test_tab_or_a_click_on_the_note_starts_writing_and_edits_survive_leaving(review_app, demo_store):
+    async with review_app.run_test(size=SIZE) as pilot:
+        person = current(review_app)
+        await pilot.press("tab")
+        await pilot.pause()
+        area = review_app.screen.query_one(TextArea)
+        assert area.has_focus and area.display
+        await pilot.press("end", *" Cheers", "escape")
+        await pilot.pause()
+        assert review_app.screen.query_one(PersonCard).has_focus and not area.display
+        assert "Cheers" in "".join(note_box(review_app))
+        await pilot.click("#preview")
+        await pilot.pause()
+        assert area.has_focus
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        sent = demo_store.invites_for(person.id)
+        assert len(sent) == 1 and sent[0].message.endswith("Cheers")
+        # The next person's note came into the TextArea the user is still writing in.
+        assert area.has_focus and area.text == review_app.screen.query_one(NoteEditor).text
+        assert current(review_app).first_name in area.text
+
+
+async def test_a_note_taller_than_its_box_wraps_in_the_preview_as_in_the_textarea(review_app):
+    # Taller than the box, the TextArea gives columns to its scrollbar and wraps narrower.
+    async with review_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        area = review_app.screen.query_one(TextArea)
+        area.load_text("We met at the sprint and talked about packaging for a long while. " * 4)
+        await pilot.pause()
+        assert area.wrapped_document.height > area.scrollable_content_region.height
+        rows = [row.rstrip() for line in area.wrapped_document.lines for row in line]
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = [line[2:-2].strip() for line in note_box(review_app)[1:-1]]
+        assert shown == [row.strip() for row in rows[:len(shown)]]

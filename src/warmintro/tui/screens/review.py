@@ -29,6 +29,7 @@ from warmintro.tui.widgets.card import PersonCard, card_text, safe, safe_lines
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact, EditTemplate
 from warmintro.tui.widgets.footer import Footer
 from warmintro.tui.widgets.gauge import GaugeBar, gauge_text
+from warmintro.tui.widgets.lines import TextLines
 from warmintro.tui.widgets.note_editor import NoteEditor
 from warmintro.tui.widgets.redraw import show
 
@@ -133,7 +134,7 @@ class ReviewScreen(Screen):
         with Horizontal(id="body"):
             yield PersonCard(id="card")
             with Vertical(id="right"):
-                yield Static(id="heading")
+                yield TextLines(id="heading")
                 yield NoteEditor(id="editor")
                 yield Static(id="notice")
         yield Footer()
@@ -251,7 +252,7 @@ class ReviewScreen(Screen):
                      "(Ctrl+P, quick-add)." if not self.store.contacts else
                      "Nobody left to review today. Import more people, or come back tomorrow.")
             self.query_one(PersonCard).show(Text.assemble(self.policy_text(), Text(empty, "italic")))
-            self.query_one("#heading", Static).update("")
+            self.query_one("#heading", TextLines).show(Text())
             self.query_one("#notice", Static).update("")
             self.query_one(NoteEditor).clear()
             return
@@ -290,8 +291,14 @@ class ReviewScreen(Screen):
         if self.entry is None or not self.is_current:
             return
         following = self.next_entry(after=self.entry.contact.id)
-        if following is not None:
-            self.query_one(PersonCard).render_ahead(self.card_for(following)[2])
+        if following is None:
+            return
+        ground, _risk, card = self.card_for(following)
+        self.query_one(PersonCard).render_ahead(card)
+        text, heading, _notice = self.note_for(following, ground,
+                                               icebreak.suggested_approach(following.contact, bool(ground)))
+        self.query_one("#heading", TextLines).draw_ahead(heading)
+        self.query_one(NoteEditor).draw_ahead(text, limit=self.store.settings.effective_note_limit)
 
     def on_screen_resume(self) -> None:
         """Back from the policy, templates or settings: the queue may have changed under the card."""
@@ -324,27 +331,23 @@ class ReviewScreen(Screen):
             out.append("\n")
         return out
 
-    def template_for(self, segment: str) -> str:
-        key = icebreak.template_key(self.approach, segment)
-        return self.store.templates.get(key) or icebreak.default_template(self.approach, segment, DEFAULT_TEMPLATES)
+    def template_for(self, segment: str, approach: str | None = None) -> str:
+        key = icebreak.template_key(approach or self.approach, segment)
+        return self.store.templates.get(key) or icebreak.default_template(approach or self.approach, segment,
+                                                                          DEFAULT_TEMPLATES)
 
-    def fill_note(self) -> None:
-        """The note for the person on screen, from their segment's template in the current approach."""
-        entry, store = self.entry, self.store
+    def note_for(self, entry: QueueEntry, ground: list, approach: str) -> tuple[str, Text, Text]:
+        """(the note, its heading, the notice under it) for *entry*, from their segment's template in *approach*."""
+        store = self.store
         contact, now, settings = entry.contact, store.now(), store.settings
-        ground = self.ground
         context = NoteContext(my_name=settings.my_name, common=best_phrase(ground), mutual=best_mutual(ground))
         gauge = store.gauge()
         notes_spent = gauge.notes_month.cap is not None and gauge.notes_month.left == 0
         text = "" if notes_spent or not entry.note_advised and gauge.notes_month.cap is not None else \
-            safe_lines(render(self.template_for(entry.segment), contact, context))
-        self.query_one(NoteEditor).load(contact, text, limit=settings.effective_note_limit,
-                                        sent=self.store.sent_notes(),
-                                        approach=self.approach)
+            safe_lines(render(self.template_for(entry.segment, approach), contact, context))
         heading = Text.assemble(("Note for ", "dim"), (safe(contact.display_name), "bold"),
                                 (f" · template: {entry.segment}\n", "dim"),
-                                (icebreak.LABELS[self.approach], "bold"), (" (ctrl+b: another way)", "dim"))
-        show(self.query_one("#heading", Static), heading, layout=False)  # two fixed lines: no reflow
+                                (icebreak.LABELS[approach], "bold"), (" (ctrl+b: another way)", "dim"))
         notice = Text()
         if notes_spent:
             first_next = start_of_day(now).replace(day=1) + relativedelta(months=1)
@@ -354,6 +357,15 @@ class ReviewScreen(Screen):
                           f"or snooze (z) until {first_next:%d %b}.", "yellow")
         elif gauge.notes_month.cap is not None and not entry.note_advised:
             notice.append("Low risk: they will know you without a note; save this month's notes for others.", "dim")
+        return text, heading, notice
+
+    def fill_note(self) -> None:
+        """The note for the person on screen, in the current approach."""
+        entry, store = self.entry, self.store
+        text, heading, notice = self.note_for(entry, self.ground, self.approach)
+        self.query_one(NoteEditor).load(entry.contact, text, limit=store.settings.effective_note_limit,
+                                        sent=store.sent_notes(), approach=self.approach)
+        self.query_one("#heading", TextLines).show(heading)
         show(self.query_one("#notice", Static), notice)
 
     def action_approach(self) -> None:
@@ -368,14 +380,13 @@ class ReviewScreen(Screen):
     # ----- actions ----------------------------------------------------------------------------
 
     def action_write(self) -> None:
-        note = self.query_one("#note", TextArea)
-        note.focus()
-        note.move_cursor(note.document.end)  # most edits add a line at the end
+        self.query_one(NoteEditor).write()
 
     def action_leave_note(self) -> None:
         self.query_one(PersonCard).focus()
 
     def on_descendant_focus(self) -> None:
+        self.query_one(NoteEditor).follow_focus(self.focused)
         self.refresh_bindings()  # the Footer shows the writing keys only while writing
 
     def on_descendant_blur(self) -> None:
@@ -583,7 +594,3 @@ class ReviewScreen(Screen):
         await self.app.push_screen_wait(SessionSummary("Session summary: everything is saved.",
                                                        self.summary_text(), can_go_on=False))
         self.app.exit()
-
-    @on(NoteEditor.Linted)
-    def linted(self, event: NoteEditor.Linted) -> None:
-        event.stop()

@@ -5,6 +5,7 @@ Every value is user data, so it goes in as rich Text (never markup) with control
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
@@ -13,16 +14,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
-try:  # the cache Textual draws a widget's border, padding and background through, line by line
-    from textual._styles_cache import StylesCache
-except ImportError:  # a Textual that moved it: lines are still drawn ahead, the frame is not
-    StylesCache = None
-
 from warmintro.model.common import Ground
 from warmintro.model.contact import Contact
 from warmintro.model.durations import humanize_age
 from warmintro.model.risk import Risk
 from warmintro.display import safe, safe_lines  # noqa: F401  (the screens import them from here)
+from warmintro.tui.widgets.framing import Framed, frame_ahead, take_frame
 from warmintro.tui.widgets.redraw import same_text
 
 _RISK_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
@@ -85,8 +82,7 @@ class PersonCard(ScrollView, can_focus=True):
         self._content = Text()
         self._lines: list[Strip] = []
         self._drawn_as: tuple | None = None  # (width, style, theme) the lines were drawn for
-        self._ahead: tuple[tuple, Text, list[Strip]] | None = None
-        self._ahead_frame: tuple[tuple, object] | None = None  # (frame key, a filled StylesCache)
+        self._ahead: _Ahead | None = None
         self._framing: list[Strip] | None = None  # lines render_line serves while framing ahead
 
     def render(self) -> Text:
@@ -96,56 +92,47 @@ class PersonCard(ScrollView, can_focus=True):
     def show(self, content: Text) -> None:
         """Show *content* from its top, repainting only the lines that changed."""
         self._content = content
-        old = self._lines if self._drawn_as == self._drawing() else None
-        self._draw()
+        drawing = self._drawing()
+        old = self._lines if self._drawn_as == drawing else None
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.drawing == drawing and same_text(ahead.content, content):
+            self._lines, self._drawn_as = ahead.lines, drawing
+            self._fit_virtual_size()
+        else:
+            ahead = None
+            self._draw(drawing)
         if self.scroll_y:
             self.scroll_to(y=0, animate=False, immediate=True)  # repaints all of it
         elif old is None:
             self.refresh()
         else:
-            new, (width, height) = self._lines, self.scrollable_content_region.size
-            changed = [y for y in range(min(max(len(old), len(new)), height))
-                       if y >= len(old) or y >= len(new) or old[y] != new[y]]
-            for first, count in _runs(changed):
+            width, height = self.scrollable_content_region.size
+            runs = ahead.runs if ahead is not None and ahead.after is old else _changed_runs(old, self._lines, height)
+            for first, count in runs:
                 self.refresh(Region(0, first, width, count))
-        self._take_ahead_frame()
+        if ahead is not None and self.scroll_offset.y == 0:
+            take_frame(self, ahead.framed)
 
     def redraw(self) -> None:
         """Draw every line afresh, forgetting anything drawn ahead."""
-        self._ahead = self._ahead_frame = None
-        self._draw()
+        self._ahead = None
+        self._draw(self._drawing())
         self.refresh()
 
     def render_ahead(self, content: Text) -> None:
-        """Draw the card likely to come next, while nothing else is happening."""
+        """Draw the card likely to come next, while nothing else is happening: its lines, the lines
+        that differ from the card on screen, and the lines framed in the border and padding."""
         drawing = self._drawing()
-        self._ahead_frame = None
+        self._ahead = None
         if drawing[0] <= 0:
             return
         lines = self._lines_of(content, drawing[0])
-        self._ahead = (drawing, content, lines)
-        if StylesCache is not None:
-            frame = StylesCache()
-            self._framing = lines
-            try:
-                frame.render_widget(self, self.region.size.region)
-            finally:
-                self._framing = None
-            self._ahead_frame = (self._frame_key(), lines, frame)
+        after = self._lines if self._drawn_as == drawing else None
+        runs = _changed_runs(after, lines, self.scrollable_content_region.height) if after is not None else []
+        self._ahead = _Ahead(drawing, content, lines, after, runs, frame_ahead(self, self._serve, lines))
 
-    def _frame_key(self) -> tuple:
-        """What the framing of a line depends on, besides the line."""
-        styles = self.styles
-        return (self.region.size, self.background_colors, styles.border, styles.padding, styles.tint,
-                self.opacity, self.visual_style, self.app.theme, tuple(self.get_line_filters()))
-
-    def _take_ahead_frame(self) -> None:
-        """After show's repaints (which mark lines dirty in the cache in use), frame the card from
-        the lines framed ahead, if they are the lines now shown, framed as they would be now."""
-        ahead, self._ahead_frame = self._ahead_frame, None
-        if (ahead is not None and ahead[1] is self._lines and self.scroll_offset.y == 0
-                and ahead[0] == self._frame_key()):
-            self._styles_cache = ahead[2]
+    def _serve(self, lines: list[Strip] | None) -> None:
+        self._framing = lines
 
     def _drawing(self) -> tuple:
         return self.scrollable_content_region.width, self.visual_style, self.app.theme
@@ -153,18 +140,12 @@ class PersonCard(ScrollView, can_focus=True):
     def _lines_of(self, content: Text, width: int) -> list[Strip]:
         return Visual.to_strips(self, visualize(self, content), width, None, self.visual_style, pad=True)
 
-    def _draw(self) -> None:
-        drawing = self._drawing()
+    def _draw(self, drawing: tuple) -> None:
         width = drawing[0]
         if width <= 0:  # not laid out yet: on_resize draws it
             self._lines, self._drawn_as = [], None
             return
-        ahead, self._ahead = self._ahead, None
-        if ahead is not None and ahead[0] == drawing and same_text(ahead[1], self._content):
-            self._lines = ahead[2]
-        else:
-            self._lines = self._lines_of(self._content, width)
-        self._drawn_as = drawing
+        self._lines, self._drawn_as = self._lines_of(self._content, width), drawing
         self._fit_virtual_size()
 
     def _fit_virtual_size(self) -> None:
@@ -176,15 +157,17 @@ class PersonCard(ScrollView, can_focus=True):
             self.virtual_size = size
 
     def on_resize(self) -> None:
-        if self._drawn_as != self._drawing():  # a new width: wrap again
-            self._draw()
+        drawing = self._drawing()
+        if self._drawn_as != drawing:  # a new width: wrap again
+            self._draw(drawing)
         else:
             self._fit_virtual_size()
         self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self._drawn_as != self._drawing():  # a new width, theme or style since the last draw
-            self._draw()
+        drawing = self._drawing()
+        if self._drawn_as != drawing:  # a new width, theme or style since the last draw
+            self._draw(drawing)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -197,12 +180,24 @@ class PersonCard(ScrollView, can_focus=True):
         return Strip.blank(self.size.width, self.visual_style.rich_style)
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """[2, 3, 4, 9] -> [(2, 3), (9, 1)]: one repaint per run of adjacent changed lines."""
+@dataclass(frozen=True)
+class _Ahead:
+    """The card drawn ahead, and what it differs in from the card that was on screen then."""
+    drawing: tuple
+    content: Text
+    lines: list[Strip]
+    after: list[Strip] | None  # the lines on screen when it was drawn
+    runs: list[tuple[int, int]]  # (first, count) of the visible lines that differ from those
+    framed: Framed | None
+
+
+def _changed_runs(old: list[Strip], new: list[Strip], height: int) -> list[tuple[int, int]]:
+    """The visible lines that differ, as (first, count) runs: [2, 3, 4, 9] -> [(2, 3), (9, 1)]."""
     runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][0] + runs[-1][1] == row:
-            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
-        else:
-            runs.append((row, 1))
+    for row in range(min(max(len(old), len(new)), height)):
+        if row >= len(old) or row >= len(new) or old[row] != new[row]:
+            if runs and runs[-1][0] + runs[-1][1] == row:
+                runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+            else:
+                runs.append((row, 1))
     return runs

@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 from warmintro.tui.screens.review import ReviewScreen, SessionSummary
 from warmintro.tui.widgets.card import PersonCard
 from warmintro.tui.widgets.dialogs import Ask, Confirm, EditContact
+from warmintro.tui.widgets.lines import TextLines
 from warmintro.tui.widgets.note_editor import NoteEditor
 
 SIZE = (120, 40)
@@ -380,9 +381,9 @@ def card_lines(app) -> list[str]:
 
 @pytest.mark.parametrize("ahead", [False, True], ids=["drawn-on-the-key", "drawn-ahead"])
 async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, monkeypatch, ahead):
-    # The card is updated without a layout pass, repainting only the lines that changed, from
-    # lines drawn and framed ahead while the user read the card before: the screen after each
-    # skip must be exactly the screen a full layout and redraw give.
+    # The card and the note's heading, preview and counter are updated without a layout pass,
+    # from lines drawn and framed ahead while the user read the card before: the screen after
+    # each skip must be exactly the screen a full layout and redraw give.
     from warmintro.model.contact import Contact, Note
     from warmintro.tui.app import make_app
     from warmintro.tui.screens import review
@@ -406,6 +407,8 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, 
             card = [line[box.x:box.right] for line in in_place[box.y:box.bottom]]
             assert any(current(app).display_name in line for line in card)
             app.screen.query_one(PersonCard).redraw()  # every line drawn and framed afresh
+            for lines in app.screen.query(TextLines):  # the note's heading, preview and counter
+                lines.redraw()
             app.screen.refresh(layout=True)
             await pilot.pause()
             assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
@@ -459,11 +462,18 @@ async def test_a_card_drawn_ahead_is_not_shown_once_that_person_changed(store, m
         await pilot.pause()
         assert current(app).id == "a"
         app.screen.draw_next_card_ahead()  # Bo, as he was
-        store.update_contact("b", how_we_met="at the bakery on Rua Augusta")
+        store.update_contact("b", first_name="Bob", how_we_met="at the bakery on Rua Augusta")
         await pilot.press("k")
         await pilot.pause()
         assert current(app).id == "b"
-        assert any("at the bakery on Rua Augusta" in line for line in screen_lines(app))
+        shown = screen_lines(app)
+        assert any("at the bakery on Rua Augusta" in line for line in shown)
+        assert any("Note for Bob Bbb" in line for line in shown)  # the heading drawn ahead said Bo
+        app.screen.query_one(PersonCard).redraw()
+        for lines in app.screen.query(TextLines):
+            lines.redraw()
+        await pilot.pause()
+        assert screen_lines(app) == shown
 
 
 async def test_a_card_taller_than_the_screen_scrolls_and_the_next_one_starts_at_its_top(store):

@@ -35,5 +35,12 @@ class GaugeBar(Static):
     GaugeBar { height: 1; padding: 0 1; background: $panel; }
     """
 
+    _shown: tuple | None = None
+
     def show(self, gauge: Gauge, target: int) -> None:
+        # The store hands out the same Gauge until the data or the time moves it on; a key shows
+        # it twice (the action, then the store's change signal), so only a new one is laid out.
+        if self._shown is not None and self._shown[0] is gauge and self._shown[1] == target:
+            return
+        self._shown = (gauge, target)
         show(self, gauge_text(gauge, target), layout=False)  # one line, whatever it says: no reflow

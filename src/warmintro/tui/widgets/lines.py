@@ -46,6 +46,11 @@ class TextLines(Widget):
         if self._lines is not None:
             take_frame(self, ahead[3])
 
+    def redraw(self) -> None:
+        """Draw it afresh, forgetting anything drawn ahead."""
+        self._ahead = self._lines = None
+        self.refresh()
+
     def draw_ahead(self, content: Text) -> None:
         """Draw and frame *content* now, for a show() that may come."""
         drawing = self._drawing()

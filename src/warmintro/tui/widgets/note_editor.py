@@ -39,10 +39,10 @@ def lint_text(issues: list[LintIssue]) -> Text:
 class NoteArea(TextArea):
     """A TextArea that works out its colours from the CSS when the CSS changes, not every frame.
 
-    TextArea applies its CSS to its theme each time it renders, and each new note empties the
-    cache that makes that cheap: a millisecond of every next card's frame. The colours can only
-    change when Textual restyles the widget (focus, theme, a stylesheet), which it says through
-    notify_style_update.
+    TextArea applies its CSS to its theme each time it renders, and every change of its text
+    empties the cache that makes that cheap: a millisecond of the frame after each key typed
+    into the note. The colours can only change when Textual restyles the widget (focus, theme,
+    a stylesheet), which it says through notify_style_update.
     """
 
     _css_applied_to: object = None  # the theme the CSS was last applied to, None once restyled

@@ -636,3 +636,32 @@ async def test_a_note_taller_than_its_box_wraps_in_the_preview_as_in_the_textare
         await pilot.pause()
         shown = [line[2:-2].strip() for line in note_box(review_app)[1:-1]]
         assert shown == [row.strip() for row in rows[:len(shown)]]
+
+
+async def test_skips_and_an_undo_offer_each_person_once_in_order(store):
+    from warmintro.model.contact import Contact
+    from warmintro.tui.app import make_app
+
+    for n in range(8):
+        store.add_contact(Contact(id=f"p{n}", first_name=f"P{n}", last_name="Zed", last_interaction=FIXED_NOW))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(5):
+            seen.append(current(app).id)
+            await pilot.press("k")
+            await pilot.pause()
+        assert len(set(seen)) == 5
+        fifth = seen[-1]
+        await pilot.press("u")
+        await pilot.pause()
+        assert current(app).id == fifth  # the undone skip's person is back on screen
+        rest = []
+        while screen(app).entry is not None and len(rest) < 10:
+            rest.append(current(app).id)
+            await pilot.press("k")
+            await pilot.pause()
+        # Then everyone not yet offered, and then (an undo clears this session's passes) the
+        # people skipped before it, once each.
+        assert rest == [fifth, "p5", "p6", "p7", *seen[:4]] == [f"p{n}" for n in (4, 5, 6, 7, 0, 1, 2, 3)]

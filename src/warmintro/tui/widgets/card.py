@@ -72,7 +72,9 @@ class PersonCard(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     PersonCard {
         width: 1fr; height: 1fr; padding: 0 1; border: round $primary;
-        overflow-x: hidden; overflow-y: auto; scrollbar-gutter: stable; scrollbar-size-vertical: 1;
+        overflow-x: hidden; overflow-y: scroll; scrollbar-size-vertical: 1;
+        scrollbar-background: $background; scrollbar-background-hover: $background;
+        scrollbar-background-active: $background;
     }
     PersonCard:focus { border: round $accent; }
     """
@@ -149,12 +151,15 @@ class PersonCard(ScrollView, can_focus=True):
         self._fit_virtual_size()
 
     def _fit_virtual_size(self) -> None:
-        # Taller than the card: it scrolls. Otherwise the virtual size stays the card's own, since
-        # a change of it costs a layout of the whole screen.
+        # Taller than the card: it scrolls. Otherwise the virtual size stays the card's own. Setting
+        # the reactive would lay out the whole screen (10 ms, the slowest keys at 30k people), but
+        # the card's own size does not change: only its scrollbar needs telling, and that lays
+        # out the screen itself when the scrollbar comes or goes.
         width, height = self.scrollable_content_region.size
         size = Size(width, max(len(self._lines), height))
         if self.virtual_size != size:
-            self.virtual_size = size
+            self.set_reactive(PersonCard.virtual_size, size)
+            self._scroll_update(size)
 
     def on_resize(self) -> None:
         drawing = self._drawing()

@@ -61,6 +61,9 @@ def test_review_in_a_real_terminal_records_the_typed_note(tmp_path):
         screen = wait_for(session, "Note for ")
         assert "Recognition risk" in screen
         tmux("send-keys", "-t", session, "w")
+        # As a person does, type once the note is open: Textual hands keys that arrive in the
+        # same burst as `w` to the card, which still has the focus while `w` is on its way.
+        wait_for(session, "Done writing")
         tmux("send-keys", "-t", session, "-l", " Typed in tmux.")
         wait_for(session, "in tmux.")
         tmux("send-keys", "-t", session, "Escape")

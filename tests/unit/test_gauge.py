@@ -115,3 +115,19 @@ def test_gauge_invariants(rows, daily, weekly):
     assert gauge.today.cap <= settings.daily_batch
     # Never a target that would push the week past its cap.
     assert gauge.today.cap - gauge.today.used <= max(settings.weekly_cap - gauge.week.used, 0)
+
+
+def test_today_this_month_and_the_iso_week_start_at_local_midnight_whatever_zone_invites_are_stored_in():
+    # Invitations are stored in UTC; the day, the month and the ISO week are the user's own.
+    honolulu = timezone(timedelta(hours=-10))
+    now = datetime(2026, 12, 1, 0, 30, tzinfo=honolulu)  # a Tuesday, just after local midnight
+    def at(local: datetime) -> Invite:
+        return Invite(id=f"z{local:%d%H%M}", contact_id=f"z{local:%d%H%M}", sent_at=local.astimezone(timezone.utc),
+                      message="Hi, we met at PyCon")
+    invites = [at(datetime(2026, 11, 30, 23, 50, tzinfo=honolulu)),  # yesterday, last month, this ISO week
+               at(datetime(2026, 12, 1, 0, 10, tzinfo=honolulu)),  # today
+               at(datetime(2026, 11, 29, 23, 0, tzinfo=honolulu))]  # the Sunday before: last ISO week
+    gauge = compute_gauge(invites, Settings(week_mode="iso"), now)
+    assert gauge.today.used == 1
+    assert gauge.notes_month.used == 1
+    assert gauge.week.used == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterable, Mapping, Sequence
 
 from warmintro.model.contact import Contact
@@ -120,14 +120,17 @@ def build_queue(contacts: Mapping[str, Contact], invites_by_contact: Mapping[str
     # Thousands of people share the same few source lists: rank each list once.
     tier_cache: dict[tuple[str, ...], int] = {}
     notes_spent = notes_left == 0
+    # Times are stored in UTC and compared here tens of thousands of times: against a UTC "now"
+    # each comparison or subtraction skips two utcoffset() calls. The local "now" stays for dates.
+    utc_now = now.astimezone(timezone.utc)
     for index, c in enumerate(contacts.values()):
-        if c.connected or c.never_reason is not None or (c.snoozed_until is not None and c.snoozed_until > now):
+        if c.connected or c.never_reason is not None or (c.snoozed_until is not None and c.snoozed_until > utc_now):
             continue
         invites = invites_by_contact.get(c.id)
-        if invites and blocked_reason(c, invites, settings, now) is not None:
+        if invites and blocked_reason(c, invites, settings, utc_now) is not None:
             continue
         recent = is_recent_event(c, settings, now)
-        w = 0 if recent else warmth(c, now)
+        w = 0 if recent else warmth(c, utc_now)
         needs_note = w > 0 or c.not_on_linkedin
         segment = c.segment or segment_of(c)
         if rules is not None:

@@ -120,8 +120,10 @@ def build_queue(contacts: Mapping[str, Contact], invites_by_contact: Mapping[str
     # Thousands of people share the same few source lists: rank each list once.
     tier_cache: dict[tuple[str, ...], int] = {}
     notes_spent = notes_left == 0
-    # Times are stored in UTC and compared here tens of thousands of times: against a UTC "now"
-    # each comparison or subtraction skips two utcoffset() calls. The local "now" stays for dates.
+    # Each person's times are compared here, tens of thousands of times. Read back from the file
+    # as +00:00 they carry timezone.utc, and against a UTC "now" a comparison or subtraction skips
+    # two utcoffset() calls (times written at another offset cost what they did). The local "now"
+    # stays for dates.
     utc_now = now.astimezone(timezone.utc)
     for index, c in enumerate(contacts.values()):
         if c.connected or c.never_reason is not None or (c.snoozed_until is not None and c.snoozed_until > utc_now):

@@ -406,9 +406,7 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, 
             box = app.screen.query_one(PersonCard).region
             card = [line[box.x:box.right] for line in in_place[box.y:box.bottom]]
             assert any(current(app).display_name in line for line in card)
-            app.screen.query_one(PersonCard).redraw()  # every line drawn and framed afresh
-            for lines in app.screen.query(TextLines):  # the note's heading, preview and counter
-                lines.redraw()
+            redraw_afresh(app)
             app.screen.refresh(layout=True)
             await pilot.pause()
             assert [strip.text for strip in app.screen._compositor.render_strips()] == in_place
@@ -418,9 +416,8 @@ async def test_each_next_card_drawn_in_place_is_what_a_full_redraw_shows(store, 
             await pilot.pause()
 
 
-async def test_a_card_framed_ahead_in_another_focus_is_framed_again_in_the_focus_it_has(store, monkeypatch):
-    # The card's border is coloured by focus: framed ahead while the user wrote the note, then
-    # shown after Escape gave the card the focus back, it must wear the focused border.
+def ana_and_bo(store, monkeypatch):
+    """Two people, and a review that draws ahead only when the test says so."""
     from warmintro.model.contact import Contact
     from warmintro.tui.app import make_app
     from warmintro.tui.screens import review
@@ -428,7 +425,20 @@ async def test_a_card_framed_ahead_in_another_focus_is_framed_again_in_the_focus
     monkeypatch.setattr(review, "AHEAD_DELAY", 3600)
     store.add_contact(Contact(id="a", first_name="Ana", last_name="Aaa", last_interaction=FIXED_NOW))
     store.add_contact(Contact(id="b", first_name="Bo", last_name="Bbb", last_interaction=FIXED_NOW))
-    app = make_app(store)
+    return make_app(store)
+
+
+def redraw_afresh(app) -> None:
+    """Forget every line drawn ahead: the card's and the note's heading, preview and counter."""
+    app.screen.query_one(PersonCard).redraw()
+    for lines in app.screen.query(TextLines):
+        lines.redraw()
+
+
+async def test_a_card_framed_ahead_in_another_focus_is_framed_again_in_the_focus_it_has(store, monkeypatch):
+    # The card's border is coloured by focus: framed ahead while the user wrote the note, then
+    # shown after Escape gave the card the focus back, it must wear the focused border.
+    app = ana_and_bo(store, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("w")
@@ -450,14 +460,7 @@ async def test_a_card_framed_ahead_in_another_focus_is_framed_again_in_the_focus
 
 
 async def test_a_card_drawn_ahead_is_not_shown_once_that_person_changed(store, monkeypatch):
-    from warmintro.model.contact import Contact
-    from warmintro.tui.app import make_app
-    from warmintro.tui.screens import review
-
-    monkeypatch.setattr(review, "AHEAD_DELAY", 3600)
-    store.add_contact(Contact(id="a", first_name="Ana", last_name="Aaa", last_interaction=FIXED_NOW))
-    store.add_contact(Contact(id="b", first_name="Bo", last_name="Bbb", last_interaction=FIXED_NOW))
-    app = make_app(store)
+    app = ana_and_bo(store, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert current(app).id == "a"
@@ -469,9 +472,7 @@ async def test_a_card_drawn_ahead_is_not_shown_once_that_person_changed(store, m
         shown = screen_lines(app)
         assert any("at the bakery on Rua Augusta" in line for line in shown)
         assert any("Note for Bob Bbb" in line for line in shown)  # the heading drawn ahead said Bo
-        app.screen.query_one(PersonCard).redraw()
-        for lines in app.screen.query(TextLines):
-            lines.redraw()
+        redraw_afresh(app)
         await pilot.pause()
         assert screen_lines(app) == shown
 

@@ -110,8 +110,8 @@ class PersonCard(ScrollView, can_focus=True):
         else:
             width, height = self.scrollable_content_region.size
             runs = ahead.runs if ahead is not None and ahead.after is old else _changed_runs(old, self._lines, height)
-            for first, count in runs:
-                self.refresh(Region(0, first, width, count))
+            if runs:
+                self.refresh(*(Region(0, first, width, count) for first, count in runs))
         if ahead is not None and self.scroll_offset.y == 0:
             take_frame(self, ahead.framed)
 

@@ -342,9 +342,9 @@ class ReviewScreen(Screen):
         return out
 
     def template_for(self, segment: str, approach: str | None = None) -> str:
-        key = icebreak.template_key(approach or self.approach, segment)
-        return self.store.templates.get(key) or icebreak.default_template(approach or self.approach, segment,
-                                                                          DEFAULT_TEMPLATES)
+        approach = approach or self.approach
+        key = icebreak.template_key(approach, segment)
+        return self.store.templates.get(key) or icebreak.default_template(approach, segment, DEFAULT_TEMPLATES)
 
     def note_for(self, entry: QueueEntry, ground: list, approach: str) -> tuple[str, Text, Text]:
         """(the note, its heading, the notice under it) for *entry*, from their segment's template in *approach*."""

@@ -131,10 +131,7 @@ class PersonCard(ScrollView, can_focus=True):
         lines = self._lines_of(content, drawing[0])
         after = self._lines if self._drawn_as == drawing else None
         runs = _changed_runs(after, lines, self.scrollable_content_region.height) if after is not None else []
-        self._ahead = _Ahead(drawing, content, lines, after, runs, frame_ahead(self, self._serve, lines))
-
-    def _serve(self, lines: list[Strip] | None) -> None:
-        self._framing = lines
+        self._ahead = _Ahead(drawing, content, lines, after, runs, frame_ahead(self, lines))
 
     def _drawing(self) -> tuple:
         return self.scrollable_content_region.width, self.visual_style, self.app.theme

@@ -10,8 +10,6 @@ cache on any restyle keeps it right.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -34,22 +32,21 @@ def frame_key(widget: Widget) -> tuple:
             widget.opacity, widget.visual_style, widget.app.theme, tuple(widget.get_line_filters()))
 
 
-def frame_ahead(widget: Widget, serve: Callable[[list[Strip] | None], None], lines: list[Strip]) -> Framed | None:
-    """Frame *lines* as *widget* would frame them now; *serve* makes its render_line give them."""
+def frame_ahead(widget: Widget, lines: list[Strip]) -> Framed | None:
+    """Frame *lines* as *widget* would frame them now. While it does, the widget's render_line
+    serves them, from its `_framing` attribute."""
     if StylesCache is None:
         return None
     cache = StylesCache()
-    serve(lines)
+    widget._framing = lines
     try:
         cache.render_widget(widget, widget.region.size.region)
     finally:
-        serve(None)
+        widget._framing = None
     return Framed(frame_key(widget), cache)
 
 
-def take_frame(widget: Widget, framed: Framed | None) -> bool:
+def take_frame(widget: Widget, framed: Framed | None) -> None:
     """Call after the repaints that show the lines framed: they mark lines dirty in the old cache."""
-    if framed is None or framed.key != frame_key(widget):
-        return False
-    widget._styles_cache = framed.cache
-    return True
+    if framed is not None and framed.key == frame_key(widget):
+        widget._styles_cache = framed.cache

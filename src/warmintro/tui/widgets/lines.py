@@ -57,10 +57,7 @@ class TextLines(Widget):
         self._ahead = None
         if drawing[0].area:
             lines = self._lines_of(content, drawing)
-            self._ahead = (drawing, content, lines, frame_ahead(self, self._serve, lines))
-
-    def _serve(self, lines: list[Strip] | None) -> None:
-        self._framing = lines
+            self._ahead = (drawing, content, lines, frame_ahead(self, lines))
 
     def _drawing(self) -> tuple:
         return self.size, self.visual_style, self.app.theme

@@ -24,7 +24,7 @@ def run(script: str, *args: str) -> dict:
     ("tui_bench.py", ("--sizes", "200", "--starts", "1", "--presses", "3"), {"first_card", "hello_world", "next_card",
                                                                               "first_card_after_imports"}),
     ("import_bench.py", ("--sizes", "200", "--repeat", "1"), {"connections_csv", "vcard", "baseline_dictreader"}),
-    ("memory_bench.py", ("--sizes", "200",), {"peak_rss_mb", "db_mb"}),
+    ("memory_bench.py", ("--sizes", "200", "--long-session", "3"), {"peak_rss_mb", "db_mb", "long_session_growth_mb"}),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_each_benchmark_prints_its_figures(script, args, keys):
     figures = run(script, *args)

@@ -671,7 +671,7 @@ async def test_skips_and_an_undo_offer_each_person_once_in_order(store):
 async def test_a_long_review_frees_the_lines_it_framed_ahead(store, monkeypatch):
     # Each card, heading, preview and counter is framed ahead for the next person. Textual keeps
     # every StylesCache that ever framed a line alive in an lru_cache of 1024, lines and all: a
-    # fresh cache per framing grew a 30k review by 67 MB in 300 skips and made its collections
+    # fresh cache per framing grew a 30k review by 64 MB in 300 skips and made its collections
     # between keys take 0.5 s. What the framing made must be freed as the review moves on.
     import gc
     import weakref

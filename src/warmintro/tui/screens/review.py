@@ -558,19 +558,23 @@ class ReviewScreen(Screen):
         undone = self.app.undo_last()
         if undone is None:
             return
-        # Whoever the undone action was about becomes reviewable again in this session.
-        self.passed.clear()
+        # Whoever the undone skip was about is offered again, now; everyone else skipped in this
+        # session stays passed, as a skip promises ("they come back another day").
+        skipped = self._forget_last(undone)
+        if skipped is not None:
+            self.passed.discard(skipped)
         self._passed_head = (None, 0)
-        self._forget_last(undone)
         self.advance()
 
-    def _forget_last(self, undone: str) -> None:
+    def _forget_last(self, undone: str) -> str | None:
+        """Take the undone action out of the session's tally; returns who was skipped, for a skip."""
         if undone.startswith("invite ") and self.tally.sent:
             self.tally.sent.pop()
         elif undone.startswith("skip") and self.tally.skipped:
-            self.tally.skipped.pop()
+            return self.tally.skipped.pop()
         elif undone.startswith("snooze") and self.tally.snoozed:
             self.tally.snoozed.pop()
+        return None
 
     def action_help(self) -> None:
         from textual.widgets import HelpPanel

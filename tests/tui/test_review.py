@@ -79,16 +79,22 @@ async def test_skip_moves_on_and_persists(review_app, demo_store):
         assert demo_store.contacts[person.id].skipped_at is None
 
 
+async def skip_people(app, pilot, count: int) -> list[str]:
+    """Skip *count* people one at a time; returns who they were, in order."""
+    skipped = []
+    for _ in range(count):
+        skipped.append(current(app).id)
+        await pilot.press("k")
+        await pilot.pause()
+    return skipped
+
+
 async def test_undoing_a_skip_brings_back_that_person_not_one_skipped_before(review_app):
     # The demo's first person met the user at an event, so the queue ranks them first even once
     # skipped today; an undo of a later skip must still show the person it gave back.
     async with review_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        skipped = []
-        for _ in range(4):
-            skipped.append(current(review_app).id)
-            await pilot.press("k")
-            await pilot.pause()
+        skipped = await skip_people(review_app, pilot, 4)
         await pilot.press("u")
         await pilot.pause()
         assert current(review_app).id == skipped[-1]
@@ -666,11 +672,7 @@ async def test_skips_and_an_undo_offer_each_person_once_in_order(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        seen = []
-        for _ in range(5):
-            seen.append(current(app).id)
-            await pilot.press("k")
-            await pilot.pause()
+        seen = await skip_people(app, pilot, 5)
         assert len(set(seen)) == 5
         fifth = seen[-1]
         await pilot.press("u")

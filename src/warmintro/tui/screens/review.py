@@ -225,7 +225,8 @@ class ReviewScreen(Screen):
         settings, now = store.settings, store.now()
         # The queue's head of people passed in this session, scanned once: a long session would
         # otherwise walk every one of them twice a key (2 ms a key after 400 skips at 30k).
-        # Passing lasts as long as this queue does (an undo clears it and builds a new queue).
+        # The head holds while people are only added to passed; an undo takes one out and
+        # starts the scan again.
         head = self._passed_head[1] if self._passed_head[0] is queue else 0
         for index in range(head, len(queue)):
             entry = queue[index]
